@@ -1,0 +1,67 @@
+"""Typed access to the ``SUPPORT_DESK`` Django setting, read at call time."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+
+KICK_AUTO = "auto"  # publish to the broker after commit, skip when Celery runs eagerly
+KICK_INLINE = "inline"  # process in this process right after commit (demo, tests)
+KICK_OFF = "off"  # never kick; the periodic sweep delivers everything
+KICK_MODES = (KICK_AUTO, KICK_INLINE, KICK_OFF)
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    host: str
+    """Dotted path of the host class that knows the store platform."""
+    kick: str
+    """How a recorded store event reaches processing, one of ``KICK_MODES``."""
+    celery_queue: str | None
+    """Queue for the support tasks; ``None`` keeps Celery's default queue."""
+    hook_lock_timeout_ms: int
+    """Longest wait of the hook's INSERT for a lock before it gives up."""
+    sweep_batch: int
+    """Most inbound events one sweep run processes."""
+    sweep_min_age_seconds: int
+    """A pending event is swept only once it is this old (the kick goes first)."""
+    max_attempts: int
+    """Failed attempts after which an inbound event becomes a dead letter."""
+    reconcile_overlap_seconds: int
+    """How far back each reconciliation run re-reads past its watermark."""
+    reconcile_settle_seconds: int
+    """Reconciliation leaves the newest store events this long to the hooks."""
+
+
+DEFAULTS: dict[str, Any] = {
+    "HOST": "saleor_support_plugin.host.saleor.SaleorHost",
+    "KICK": KICK_AUTO,
+    "CELERY_QUEUE": None,
+    "HOOK_LOCK_TIMEOUT_MS": 200,
+    "SWEEP_BATCH": 500,
+    "SWEEP_MIN_AGE_SECONDS": 10,
+    "MAX_ATTEMPTS": 5,
+    "RECONCILE_OVERLAP_SECONDS": 15 * 60,
+    "RECONCILE_SETTLE_SECONDS": 120,
+}
+
+
+def desk_settings() -> DeskSettings:
+    """Return the effective settings: ``settings.SUPPORT_DESK`` over the defaults."""
+    values = {**DEFAULTS, **getattr(settings, "SUPPORT_DESK", {})}
+    unknown = set(values) - set(DEFAULTS)
+    if unknown:
+        raise ValueError(f"Unknown SUPPORT_DESK keys: {', '.join(sorted(unknown))}")
+    if values["KICK"] not in KICK_MODES:
+        raise ValueError(f"SUPPORT_DESK['KICK'] must be one of {', '.join(KICK_MODES)}")
+    return DeskSettings(
+        host=values["HOST"],
+        kick=values["KICK"],
+        celery_queue=values["CELERY_QUEUE"],
+        hook_lock_timeout_ms=int(values["HOOK_LOCK_TIMEOUT_MS"]),
+        sweep_batch=int(values["SWEEP_BATCH"]),
+        sweep_min_age_seconds=int(values["SWEEP_MIN_AGE_SECONDS"]),
+        max_attempts=int(values["MAX_ATTEMPTS"]),
+        reconcile_overlap_seconds=int(values["RECONCILE_OVERLAP_SECONDS"]),
+        reconcile_settle_seconds=int(values["RECONCILE_SETTLE_SECONDS"]),
+    )

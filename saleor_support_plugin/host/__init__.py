@@ -1,0 +1,48 @@
+"""The only layer that knows which store platform is around.
+
+Domain packages ask the host for plain data (``OrderSnapshot``, ``OrderEventRecord``,
+the plugin configuration) and never import the platform themselves.
+"""
+
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from datetime import datetime
+from functools import cache
+from typing import Protocol
+from uuid import UUID
+
+from django.utils.module_loading import import_string
+
+from ..conf import desk_settings
+from .snapshot import OrderEventRecord, OrderSnapshot
+
+
+class Host(Protocol):
+    name: str
+
+    def read_order(self, order_id: UUID) -> OrderSnapshot | None:
+        """Return the order as plain data, or ``None`` when it does not exist."""
+
+    def order_events(self, order_id: UUID, *, after_pk: int) -> list[OrderEventRecord]:
+        """Return the order's history rows with a pk above ``after_pk``, in pk order."""
+
+    def order_events_between(
+        self, *, start: datetime, end: datetime, types: Iterable[str]
+    ) -> list[OrderEventRecord]:
+        """Return history rows of ``types`` written in ``[start, end)``, in pk order."""
+
+    def plugin_configuration(self) -> dict[str, str]:
+        """Return the merchant's plugin configuration as a name to value mapping."""
+
+    def task_context(self) -> AbstractContextManager[None]:
+        """Wrap background work (database routing rules of the platform)."""
+
+
+@cache
+def _host_class(path: str) -> type:
+    return import_string(path)  # type: ignore[no-any-return]  # import_string is untyped
+
+
+def get_host() -> Host:
+    """Return the host configured in ``SUPPORT_DESK['HOST']``."""
+    return _host_class(desk_settings().host)()  # type: ignore[no-any-return]  # a Host class

@@ -1,0 +1,166 @@
+"""The host inside Saleor: the only module that imports ``saleor`` (lazily, in functions)."""
+
+import base64
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+
+from .. import PLUGIN_ID
+from .snapshot import (
+    CustomerSnapshot,
+    FulfillmentSnapshot,
+    OrderEventRecord,
+    OrderLineSnapshot,
+    OrderSnapshot,
+)
+
+MAX_RECONCILED_ROWS = 10_000
+
+
+def global_id(type_name: str, pk: object) -> str:
+    """Saleor's global id: base64 of ``"<Type>:<pk>"``."""
+    return base64.b64encode(f"{type_name}:{pk}".encode()).decode()
+
+
+def order_dashboard_url(order_id: object) -> str:
+    """Link to the order in Saleor's Dashboard, or ``""`` when its address is unknown."""
+    base = getattr(settings, "DASHBOARD_URL", "") or ""
+    if not base:
+        return ""
+    return f"{base.rstrip('/')}/orders/{global_id('Order', order_id)}"
+
+
+def _money(value: Decimal | None) -> str:
+    return str(value if value is not None else Decimal(0))
+
+
+@contextmanager
+def allow_writer() -> Iterator[None]:
+    """Let Celery tasks and hooks use Saleor's default (writer) database connection."""
+    from saleor.core.db.connection import allow_writer as saleor_allow_writer  # noqa: PLC0415
+
+    with saleor_allow_writer():
+        yield
+
+
+class SaleorHost:
+    name = "saleor"
+
+    def read_order(self, order_id: UUID) -> OrderSnapshot | None:
+        from saleor.order.models import Order  # noqa: PLC0415
+
+        order = (
+            Order.objects.filter(pk=order_id)
+            .select_related("user", "channel", "billing_address")
+            .prefetch_related("lines", "fulfillments__lines")
+            .first()
+        )
+        if order is None:
+            return None
+        return _snapshot(order)
+
+    def order_events(self, order_id: UUID, *, after_pk: int) -> list[OrderEventRecord]:
+        from saleor.order.models import OrderEvent  # noqa: PLC0415
+
+        rows = OrderEvent.objects.filter(order_id=order_id, pk__gt=after_pk).order_by("pk")
+        return [_event_record(row) for row in rows]
+
+    def order_events_between(
+        self, *, start: datetime, end: datetime, types: Iterable[str]
+    ) -> list[OrderEventRecord]:
+        from saleor.order.models import OrderEvent  # noqa: PLC0415
+
+        rows = OrderEvent.objects.filter(
+            date__gte=start, date__lt=end, type__in=list(types)
+        ).order_by("pk")[:MAX_RECONCILED_ROWS]
+        return [_event_record(row) for row in rows]
+
+    def plugin_configuration(self) -> dict[str, str]:
+        from saleor.plugins.models import PluginConfiguration  # noqa: PLC0415
+
+        row = PluginConfiguration.objects.filter(identifier=PLUGIN_ID, channel__isnull=True).first()
+        if row is None:
+            return {}
+        return {item["name"]: item["value"] for item in row.configuration or []}
+
+    @contextmanager
+    def task_context(self) -> Iterator[None]:
+        with allow_writer():
+            yield
+
+
+def _event_record(row: Any) -> OrderEventRecord:
+    return OrderEventRecord(
+        pk=row.pk,
+        order_id=str(row.order_id),
+        type=row.type,
+        date=row.date,
+        parameters=dict(row.parameters or {}),
+    )
+
+
+def _customer(order: Any) -> CustomerSnapshot:
+    user = order.user
+    address = order.billing_address
+    return CustomerSnapshot(
+        user_id=order.user_id,
+        email=order.user_email or (user.email if user else ""),
+        first_name=(user.first_name if user else "") or (address.first_name if address else ""),
+        last_name=(user.last_name if user else "") or (address.last_name if address else ""),
+        language_code=order.language_code or "",
+    )
+
+
+def _snapshot(order: Any) -> OrderSnapshot:
+    lines = list(order.lines.all())
+    return OrderSnapshot(
+        id=str(order.pk),
+        number=str(order.number),
+        status=order.status,
+        origin=order.origin or "",
+        original_id=str(order.original_id) if order.original_id else None,
+        channel_slug=order.channel.slug,
+        currency=order.currency,
+        total_gross=_money(order.total_gross_amount),
+        total_charged=_money(order.total_charged_amount),
+        total_refunded=_money(
+            sum((r.amount_value for r in order.granted_refunds.all()), Decimal(0))
+            if hasattr(order, "granted_refunds")
+            else None
+        ),
+        charge_status=order.charge_status,
+        customer=_customer(order),
+        customer_note=order.customer_note or "",
+        created_at=order.created_at,
+        lines=[
+            OrderLineSnapshot(
+                id=str(line.pk),
+                product_name=line.product_name,
+                variant_name=line.variant_name,
+                sku=line.product_sku or "",
+                quantity=line.quantity,
+                quantity_fulfilled=line.quantity_fulfilled,
+                unit_price_gross=_money(line.unit_price_gross_amount),
+                total_price_gross=_money(line.total_price_gross_amount),
+            )
+            for line in lines
+        ],
+        fulfillments=[
+            FulfillmentSnapshot(
+                id=f.pk,
+                status=f.status,
+                tracking_number=f.tracking_number or "",
+                lines=[
+                    {"line_id": str(fl.order_line_id), "quantity": fl.quantity}
+                    for fl in f.lines.all()
+                ],
+            )
+            for f in order.fulfillments.all()
+        ],
+        dashboard_url=order_dashboard_url(order.pk),
+    )

@@ -1,0 +1,244 @@
+"""Processing of inbound events: kicked task, sweep, retries, dead letters, reconciliation."""
+
+import logging
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from uuid import UUID
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..conf import desk_settings
+from ..host import Host, get_host
+from ..tickets.actions import anonymise_customer
+from ..tickets.actors import Actor
+from . import InboundEventStatus, IntakeKind, SourceEventType, StoreOrderEventType
+from .facts import REFUND_FALLBACK_WINDOW, facts_for_event
+from .lock_objects import (
+    order_scan_cursor_select_for_update,
+    pending_inbound_event_qs_select_for_update,
+)
+from .models import InboundEvent, IntakeWatermark, OrderScanCursor
+from .rules import ConfigurationError, IntakeSettings, parse_configuration
+from .threads import apply_facts, new_facts
+
+logger = logging.getLogger(__name__)
+
+RETRY_BASE_SECONDS = 10
+RETRY_MAX_SECONDS = 600
+RECONCILE_WATERMARK = "order_history"
+REFUND_TYPES = frozenset(
+    t for t, kind in StoreOrderEventType.KIND.items() if kind == IntakeKind.REFUND
+)
+RECONCILED_TYPES = tuple(StoreOrderEventType.KIND)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str
+    text: str
+    ticket_id: int | None = None
+
+
+def load_intake_settings(host: Host) -> IntakeSettings:
+    """Return the merchant's rules; stored values that no longer parse fall back to defaults."""
+    try:
+        return parse_configuration(host.plugin_configuration())
+    except ConfigurationError as exc:
+        logger.error("Support desk configuration is invalid (%s); using defaults.", exc)
+        return parse_configuration({})
+
+
+def process_inbound_event(event_id: int) -> str | None:
+    """Process one inbound event unless it is done or another worker holds it.
+
+    Returns the event's new status, or ``None`` when there was nothing to do.
+    """
+    with transaction.atomic():
+        event = pending_inbound_event_qs_select_for_update().filter(pk=event_id).first()
+        if event is None:
+            return None
+        return _process_locked(event)
+
+
+def sweep_inbound_events(*, limit: int | None = None) -> int:
+    """Process due pending events, oldest first, one transaction each; return how many."""
+    config = desk_settings()
+    done = 0
+    for _ in range(limit if limit is not None else config.sweep_batch):
+        with transaction.atomic():
+            now = timezone.now()
+            event = (
+                pending_inbound_event_qs_select_for_update()
+                .filter(
+                    next_attempt_at__lte=now,
+                    created_at__lte=now - timedelta(seconds=config.sweep_min_age_seconds),
+                )
+                .order_by("next_attempt_at", "id")
+                .first()
+            )
+            if event is None:
+                break
+            _process_locked(event)
+        done += 1
+    return done
+
+
+def _process_locked(event: InboundEvent) -> str:
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            outcome = _handle(event, now)
+    except Exception as exc:
+        _record_failure(event, exc, now)
+        return event.status
+    event.status = outcome.status
+    event.outcome = outcome.text[:255]
+    event.ticket_id = outcome.ticket_id
+    event.processed_at = now
+    event.payload = {}
+    event.last_error = ""
+    event.save(
+        update_fields=[
+            "status",
+            "outcome",
+            "ticket",
+            "processed_at",
+            "payload",
+            "last_error",
+        ]
+    )
+    return event.status
+
+
+def _record_failure(event: InboundEvent, exc: Exception, now: datetime) -> None:
+    event.attempts += 1
+    event.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+    if event.attempts >= desk_settings().max_attempts:
+        event.status = InboundEventStatus.DEAD
+        logger.error(
+            "Support desk inbound event %s (%s %s) is a dead letter after %s attempts: %s",
+            event.pk,
+            event.source_event_type,
+            event.source_object_id,
+            event.attempts,
+            event.last_error,
+        )
+    else:
+        delay = min(RETRY_BASE_SECONDS * 2 ** (event.attempts - 1), RETRY_MAX_SECONDS)
+        event.next_attempt_at = now + timedelta(seconds=delay * random.uniform(0.8, 1.2))  # noqa: S311  # jitter, not security
+        logger.warning(
+            "Support desk inbound event %s failed, will retry: %s",
+            event.pk,
+            event.last_error,
+        )
+    event.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+
+
+def _handle(event: InboundEvent, now: datetime) -> Outcome:
+    if event.source_event_type == SourceEventType.CUSTOMER_DELETED:
+        user_id = event.payload.get("user_id")
+        count = anonymise_customer(
+            user_id=int(user_id) if user_id is not None else None,
+            email=str(event.payload.get("email", "")),
+            actor=Actor.system(),
+            now=now,
+        )
+        return Outcome(InboundEventStatus.PROCESSED, f"anonymised {count} tickets")
+    if event.source_event_type not in SourceEventType.ORDER_SCOPED or event.order_id is None:
+        return Outcome(InboundEventStatus.SKIPPED, f"unknown event {event.source_event_type}")
+    return _handle_order_event(event, event.order_id, now)
+
+
+def _handle_order_event(event: InboundEvent, order_id: UUID, now: datetime) -> Outcome:
+    host = get_host()
+    settings = load_intake_settings(host)
+    cursor = order_scan_cursor_select_for_update(order_id)
+    snapshot = host.read_order(order_id)
+    if snapshot is None:
+        return Outcome(InboundEventStatus.SKIPPED, "order not found")
+    new_rows = host.order_events(order_id, after_pk=cursor.last_event_pk)
+    recent_refunds = []
+    if event.source_event_type == SourceEventType.ORDER_REFUNDED:
+        since = event.occurred_at - REFUND_FALLBACK_WINDOW
+        recent_refunds = [
+            row
+            for row in host.order_events(order_id, after_pk=0)
+            if row.type in REFUND_TYPES and row.date >= since
+        ]
+    facts = facts_for_event(
+        source_event_type=event.source_event_type,
+        source_object_id=event.source_object_id,
+        snapshot=snapshot,
+        new_rows=new_rows,
+        recent_refund_rows=recent_refunds,
+    )
+    if new_rows:
+        cursor.last_event_pk = max(row.pk for row in new_rows)
+        cursor.updated_at = now
+        cursor.save(update_fields=["last_event_pk", "updated_at"])
+    enabled = [f for f in facts if settings.rule(f.kind).enabled]
+    if not enabled:
+        reason = "rules are off for " + ", ".join(f.kind for f in facts) if facts else "nothing new"
+        return Outcome(InboundEventStatus.SKIPPED, reason)
+    fresh = new_facts(enabled)
+    if not fresh:
+        return Outcome(InboundEventStatus.SKIPPED, "already on a ticket")
+    # Tickets carry the time the problem happened, not the time a worker got to it.
+    ticket, opened = apply_facts(snapshot, fresh, settings, now=min(event.occurred_at, now))
+    verb = "opened" if opened else "updated"
+    kinds = ", ".join(f.kind for f in fresh)
+    return Outcome(
+        InboundEventStatus.PROCESSED,
+        f"{verb} ticket #{ticket.number}: {kinds}",
+        ticket.pk,
+    )
+
+
+def requeue_dead_events(event_ids: list[int] | None = None) -> int:
+    """Give dead letters (all, or the given ones) a fresh set of attempts; return how many."""
+    qs = InboundEvent.objects.filter(status=InboundEventStatus.DEAD)
+    if event_ids is not None:
+        qs = qs.filter(pk__in=event_ids)
+    return qs.update(status=InboundEventStatus.PENDING, attempts=0, next_attempt_at=timezone.now())
+
+
+def reconcile_order_history(*, now: datetime | None = None) -> int:
+    """Record inbound events for order history rows that no hook reported; return how many.
+
+    Reads the store's history from the watermark minus an overlap (rows commit out of
+    order) up to a moment the hooks have surely had their chance.
+    """
+    config = desk_settings()
+    now = now or timezone.now()
+    end = now - timedelta(seconds=config.reconcile_settle_seconds)
+    overlap = timedelta(seconds=config.reconcile_overlap_seconds)
+    watermark = IntakeWatermark.objects.filter(name=RECONCILE_WATERMARK).first()
+    start = (watermark.value if watermark else end) - overlap
+    rows = get_host().order_events_between(start=start, end=end, types=RECONCILED_TYPES)
+    cursors = dict(
+        OrderScanCursor.objects.filter(order_id__in={UUID(r.order_id) for r in rows}).values_list(
+            "order_id", "last_event_pk"
+        )
+    )
+    missing = [r for r in rows if cursors.get(UUID(r.order_id), 0) < r.pk]
+    created = InboundEvent.objects.bulk_create(
+        [
+            InboundEvent(
+                source_event_type=SourceEventType.RECONCILIATION,
+                source_object_id=str(r.pk),
+                order_id=UUID(r.order_id),
+                occurred_at=r.date,
+            )
+            for r in missing
+        ],
+        ignore_conflicts=True,
+    )
+    IntakeWatermark.objects.update_or_create(
+        name=RECONCILE_WATERMARK,
+        defaults={"value": max(end, watermark.value if watermark else end)},
+    )
+    if missing:
+        logger.warning("Support desk reconciliation recorded %s missed order events.", len(missing))
+    return len(created)

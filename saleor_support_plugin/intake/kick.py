@@ -1,0 +1,85 @@
+"""Best-effort hand-off of a recorded event to a worker, bounded in time.
+
+The sweep delivers whatever a kick misses, so a kick may be skipped at any time: when
+Celery runs eagerly, when the breaker is open after a broker failure, or when disabled.
+"""
+
+import logging
+import threading
+import time
+
+from ..conf import KICK_INLINE, KICK_OFF, desk_settings
+
+logger = logging.getLogger(__name__)
+
+BREAKER_SECONDS = 30.0
+CONNECT_TIMEOUT_SECONDS = 1.0
+PUBLISH_RETRIES = 2
+PUBLISH_RETRY_INTERVAL_SECONDS = 0.5
+
+
+class Breaker:
+    """Per-process: after a failed publish, kicks are skipped for ``BREAKER_SECONDS``."""
+
+    _lock = threading.Lock()
+    open_until = 0.0
+
+    @classmethod
+    def is_open(cls) -> bool:
+        return time.monotonic() < cls.open_until
+
+    @classmethod
+    def trip(cls) -> None:
+        with cls._lock:
+            cls.open_until = time.monotonic() + BREAKER_SECONDS
+
+    @classmethod
+    def reset(cls) -> None:
+        with cls._lock:
+            cls.open_until = 0.0
+
+
+def kick(event_id: int) -> None:
+    """Start processing of one inbound event now, if that can be done cheaply."""
+    mode = desk_settings().kick
+    if mode == KICK_OFF:
+        return
+    from ..tasks import process_inbound_event_task  # noqa: PLC0415  # tasks import the domain
+
+    if mode == KICK_INLINE:
+        try:
+            process_inbound_event_task.run(event_id)
+        except Exception:
+            logger.exception("Support desk inline processing of event %s failed.", event_id)
+        return
+    app = process_inbound_event_task.app
+    if app.conf.task_always_eager or Breaker.is_open():
+        return
+    try:
+        with app.connection_for_write(
+            connect_timeout=CONNECT_TIMEOUT_SECONDS,
+            transport_options={
+                "socket_timeout": CONNECT_TIMEOUT_SECONDS,
+                "socket_connect_timeout": CONNECT_TIMEOUT_SECONDS,
+                "max_retries": 1,
+            },
+        ) as conn:
+            process_inbound_event_task.apply_async(
+                (event_id,),
+                connection=conn,
+                queue=desk_settings().celery_queue,
+                retry=True,
+                retry_policy={
+                    "max_retries": PUBLISH_RETRIES,
+                    "interval_start": PUBLISH_RETRY_INTERVAL_SECONDS,
+                    "interval_step": 0,
+                    "interval_max": PUBLISH_RETRY_INTERVAL_SECONDS,
+                },
+            )
+    except Exception:
+        Breaker.trip()
+        logger.warning(
+            "Support desk could not publish event %s; the sweep will process it.",
+            event_id,
+            exc_info=True,
+        )

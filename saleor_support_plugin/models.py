@@ -1,0 +1,14 @@
+"""Django discovers the app's models here; each domain package owns its own."""
+
+from .intake.models import InboundEvent, IntakeWatermark, OrderScanCursor
+from .tickets.models import Ticket, TicketCategory, TicketEvent, TicketMessage
+
+__all__ = [
+    "InboundEvent",
+    "IntakeWatermark",
+    "OrderScanCursor",
+    "Ticket",
+    "TicketCategory",
+    "TicketEvent",
+    "TicketMessage",
+]

@@ -1,0 +1,66 @@
+"""Celery tasks of the support desk, found by Saleor's (and the sandbox's) task autodiscovery.
+
+Tasks take ids, are idempotent, and select their rows with ``SKIP LOCKED``; timers are
+columns scanned periodically, never long countdowns.
+"""
+
+from celery import current_app, shared_task
+
+from .conf import desk_settings
+from .host import get_host
+from .intake import actions as intake_actions
+
+SWEEP_INTERVAL_SECONDS = 15.0
+RECONCILE_INTERVAL_SECONDS = 300.0
+
+TASK_OPTIONS = {
+    "acks_late": True,  # replaying is safe: processing locks the row and checks its status
+    "reject_on_worker_lost": True,  # attempts turn a looping row into a dead letter
+    "time_limit": 60,
+    "soft_time_limit": 45,
+    "ignore_result": True,
+}
+
+
+@shared_task(name="saleor_support_plugin.process_inbound_event", **TASK_OPTIONS)
+def process_inbound_event_task(event_id: int) -> str | None:
+    """Turn one recorded store event into ticket changes."""
+    with get_host().task_context():
+        return intake_actions.process_inbound_event(event_id)
+
+
+@shared_task(name="saleor_support_plugin.sweep_inbound_events", expires=14, **TASK_OPTIONS)
+def sweep_inbound_events_task() -> int:
+    """Process pending store events that no kick delivered (broker down, worker died)."""
+    with get_host().task_context():
+        return intake_actions.sweep_inbound_events()
+
+
+@shared_task(name="saleor_support_plugin.reconcile_order_history", expires=290, **TASK_OPTIONS)
+def reconcile_order_history_task() -> int:
+    """Record order history rows that no hook reported."""
+    with get_host().task_context():
+        return intake_actions.reconcile_order_history()
+
+
+def register_periodic_tasks(app: object) -> None:
+    """Add the desk's periodic tasks to ``app``'s beat schedule."""
+    queue = desk_settings().celery_queue
+    options = {"queue": queue} if queue else {}
+    app.add_periodic_task(  # type: ignore[attr-defined]  # a Celery app
+        SWEEP_INTERVAL_SECONDS,
+        sweep_inbound_events_task.s(),
+        name="saleor-support-sweep-inbound-events",
+        expires=SWEEP_INTERVAL_SECONDS - 1,
+        **options,
+    )
+    app.add_periodic_task(  # type: ignore[attr-defined]  # a Celery app
+        RECONCILE_INTERVAL_SECONDS,
+        reconcile_order_history_task.s(),
+        name="saleor-support-reconcile-order-history",
+        expires=RECONCILE_INTERVAL_SECONDS - 10,
+        **options,
+    )
+
+
+register_periodic_tasks(current_app)

@@ -1,0 +1,118 @@
+"""Tickets: the conversation with a customer about one problem."""
+
+
+class TicketStatus:
+    NEW = "new"  # opened, nobody has looked at it yet
+    OPEN = "open"  # an agent is working on it
+    PENDING = "pending"  # waiting for the customer's answer
+    ON_HOLD = "on_hold"  # waiting for a third party (carrier, warehouse, supplier)
+    SOLVED = "solved"  # answered; reopens if the customer writes back
+    CLOSED = "closed"  # final; a follow-up needs a new ticket
+
+    CHOICES = [
+        (NEW, "New"),
+        (OPEN, "Open"),
+        (PENDING, "Pending"),
+        (ON_HOLD, "On hold"),
+        (SOLVED, "Solved"),
+        (CLOSED, "Closed"),
+    ]
+
+    ACTIVE = frozenset({NEW, OPEN, PENDING, ON_HOLD})
+    """Statuses in which a ticket still needs work."""
+
+    TRANSITIONS: dict[str, frozenset[str]] = {
+        NEW: frozenset({OPEN, PENDING, ON_HOLD, SOLVED}),
+        OPEN: frozenset({PENDING, ON_HOLD, SOLVED}),
+        PENDING: frozenset({OPEN, ON_HOLD, SOLVED}),
+        ON_HOLD: frozenset({OPEN, PENDING, SOLVED}),
+        SOLVED: frozenset({OPEN, CLOSED}),
+        CLOSED: frozenset(),
+    }
+    """Allowed moves from each status; anything else is refused."""
+
+
+class TicketPriority:
+    LOW = "low"  # can wait for the usual queue
+    NORMAL = "normal"  # the default
+    HIGH = "high"  # money or a delivery at stake
+    URGENT = "urgent"  # act now
+
+    CHOICES = [(LOW, "Low"), (NORMAL, "Normal"), (HIGH, "High"), (URGENT, "Urgent")]
+    RANK = {LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3}
+    """Order of urgency, for comparisons and sorting."""
+
+
+class TicketChannel:
+    WEB = "web"  # storefront form or API
+    EMAIL = "email"  # inbound e-mail
+    CHAT = "chat"  # live chat
+    PHONE = "phone"  # logged phone call
+    SOCIAL = "social"  # social network message
+    SYSTEM = "system"  # opened by the desk itself from a store event
+
+    CHOICES = [
+        (WEB, "Web"),
+        (EMAIL, "E-mail"),
+        (CHAT, "Chat"),
+        (PHONE, "Phone"),
+        (SOCIAL, "Social"),
+        (SYSTEM, "Store event"),
+    ]
+
+
+class TicketTier:
+    L1 = 1  # general questions
+    L2 = 2  # technical problems
+    L3 = 3  # advanced cases, specialists
+
+    CHOICES = [(L1, "L1"), (L2, "L2"), (L3, "L3")]
+
+
+class MessageAuthorType:
+    CUSTOMER = "customer"  # the customer, signed in or by e-mail
+    AGENT = "agent"  # a staff member
+    SYSTEM = "system"  # the desk (store events, acknowledgements)
+
+    CHOICES = [(CUSTOMER, "Customer"), (AGENT, "Agent"), (SYSTEM, "System")]
+
+
+class TicketEventType:
+    OPENED = "opened"  # the ticket was opened
+    MESSAGE_ADDED = "message_added"  # a public message was added
+    NOTE_ADDED = "note_added"  # an internal note was added
+    STATUS_CHANGED = "status_changed"  # status moved
+    PRIORITY_CHANGED = "priority_changed"  # priority changed
+    CATEGORY_CHANGED = "category_changed"  # category changed
+    TAGS_CHANGED = "tags_changed"  # tags replaced
+    ASSIGNED = "assigned"  # assignee set or cleared
+    STORE_EVENT = "store_event"  # a store event landed on the ticket
+    CUSTOMER_ANONYMISED = "customer_anonymised"  # the customer's data was erased
+
+    CHOICES = [
+        (OPENED, "Opened"),
+        (MESSAGE_ADDED, "Message added"),
+        (NOTE_ADDED, "Internal note added"),
+        (STATUS_CHANGED, "Status changed"),
+        (PRIORITY_CHANGED, "Priority changed"),
+        (CATEGORY_CHANGED, "Category changed"),
+        (TAGS_CHANGED, "Tags changed"),
+        (ASSIGNED, "Assigned"),
+        (STORE_EVENT, "Store event"),
+        (CUSTOMER_ANONYMISED, "Customer anonymised"),
+    ]
+
+
+DEFAULT_CATEGORIES = [
+    ("order", "Order"),
+    ("cancellation", "Cancellation"),
+    ("return", "Return"),
+    ("refund", "Refund"),
+    ("delivery", "Delivery"),
+    ("payment", "Payment"),
+    ("product-question", "Product question"),
+    ("account", "Account"),
+    ("complaint", "Complaint"),
+    ("other", "Other"),
+]
+"""Categories every store starts with (slug, name); merchants edit them."""

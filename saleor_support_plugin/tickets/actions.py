@@ -1,0 +1,459 @@
+"""Every change to a ticket goes through these functions, in a transaction, on the timeline."""
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from . import (
+    MessageAuthorType,
+    TicketChannel,
+    TicketPriority,
+    TicketStatus,
+    TicketTier,
+    events,
+)
+from .actors import Actor
+from .error_codes import TicketError, TicketErrorCode
+from .lock_objects import ticket_qs_select_for_update
+from .models import Ticket, TicketCategory, TicketMessage
+from .sanitize import clean_html, text_to_html
+
+MAX_SUBJECT_LENGTH = 255
+MAX_BODY_LENGTH = 10_000
+MAX_TAGS = 20
+MAX_TAG_LENGTH = 64
+REDACTED_BODY = "[removed at the customer's request]"
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    """The customer a ticket is about, as far as the desk knows them."""
+
+    user_id: int | None = None
+    email: str = ""
+    name: str = ""
+    language_code: str = ""
+
+
+@dataclass(frozen=True)
+class OrderInfo:
+    """The order a ticket is about: Saleor's id and number plus a stored snapshot."""
+
+    order_id: UUID
+    number: str
+    channel: str
+    snapshot: dict[str, Any]
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def erased_marker(value: str) -> str:
+    """Return the stand-in for erased personal data: stable per value, not reversible."""
+    digest = hashlib.sha256(normalise_email(value).encode()).hexdigest()[:12]
+    return f"erased-{digest}"
+
+
+def _check_subject(subject: str) -> str:
+    subject = " ".join(subject.split())
+    if not subject:
+        raise TicketError(TicketErrorCode.REQUIRED, "A subject is required.", field="subject")
+    if len(subject) > MAX_SUBJECT_LENGTH:
+        raise TicketError(
+            TicketErrorCode.TOO_LONG,
+            f"The subject can have at most {MAX_SUBJECT_LENGTH} characters.",
+            field="subject",
+        )
+    return subject
+
+
+def _check_body(body: str) -> str:
+    if not body.strip():
+        raise TicketError(TicketErrorCode.REQUIRED, "A message cannot be empty.", field="body")
+    if len(body) > MAX_BODY_LENGTH:
+        raise TicketError(
+            TicketErrorCode.TOO_LONG,
+            f"A message can have at most {MAX_BODY_LENGTH} characters.",
+            field="body",
+        )
+    return body
+
+
+def _check_choice(value: str, choices: list[tuple[str, str]], field: str) -> str:
+    if value not in {key for key, _ in choices}:
+        raise TicketError(TicketErrorCode.INVALID, f"Unknown {field} '{value}'.", field=field)
+    return value
+
+
+def normalise_tags(tags: Iterable[str]) -> list[str]:
+    """Return tags lower-cased, with inner spaces as dashes, de-duplicated in order."""
+    result: list[str] = []
+    for raw in tags:
+        tag = re.sub(r"\s+", "-", raw.strip().lower())
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG_LENGTH:
+            raise TicketError(
+                TicketErrorCode.TOO_LONG,
+                f"A tag can have at most {MAX_TAG_LENGTH} characters.",
+                field="tags",
+            )
+        if tag not in result:
+            result.append(tag)
+    if len(result) > MAX_TAGS:
+        raise TicketError(
+            TicketErrorCode.INVALID,
+            f"A ticket can have at most {MAX_TAGS} tags.",
+            field="tags",
+        )
+    return result
+
+
+def category_by_slug(slug: str) -> TicketCategory:
+    category = TicketCategory.objects.filter(slug=slug, is_active=True).first()
+    if category is None:
+        raise TicketError(TicketErrorCode.INVALID, f"Unknown category '{slug}'.", field="category")
+    return category
+
+
+def _lock(ticket: Ticket, expected_version: int | None) -> Ticket:
+    locked = ticket_qs_select_for_update().get(pk=ticket.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise TicketError(
+            TicketErrorCode.CONFLICT,
+            f"The ticket was changed by someone else (now at version {locked.version}).",
+            field="expectedVersion",
+        )
+    return locked
+
+
+def _save(ticket: Ticket, now: datetime, fields: list[str]) -> None:
+    ticket.version += 1
+    ticket.updated_at = now
+    ticket.save(update_fields=[*fields, "version", "updated_at"])
+
+
+@transaction.atomic
+def open_ticket(
+    *,
+    subject: str,
+    category: TicketCategory,
+    channel: str,
+    actor: Actor,
+    priority: str = TicketPriority.NORMAL,
+    customer: CustomerInfo | None = None,
+    order: OrderInfo | None = None,
+    thread_key: str | None = None,
+    source: str = "",
+    now: datetime | None = None,
+) -> Ticket:
+    """Open a ticket and write its first timeline entry.
+
+    Args:
+        thread_key: makes the ticket the open store-event thread of an order; a second
+            active thread with the same key fails with ``IntegrityError``.
+        source: what opened it (a store event kind, ``"customer"``, ``"agent"``).
+
+    """
+    now = now or timezone.now()
+    customer = customer or CustomerInfo()
+    ticket = Ticket.objects.create(
+        subject=_check_subject(subject),
+        category=category,
+        channel=_check_choice(channel, TicketChannel.CHOICES, "channel"),
+        priority=_check_choice(priority, TicketPriority.CHOICES, "priority"),
+        tier=TicketTier.L1,
+        customer_user_id=customer.user_id,
+        customer_email=normalise_email(customer.email),
+        customer_name=customer.name.strip()[:255],
+        language_code=customer.language_code,
+        order_id=order.order_id if order else None,
+        order_number=order.number if order else "",
+        order_channel=order.channel if order else "",
+        order_snapshot=order.snapshot if order else None,
+        thread_key=thread_key,
+        created_at=now,
+        updated_at=now,
+    )
+    events.ticket_opened_event(ticket, actor=actor, at=now, source=source)
+    return ticket
+
+
+@transaction.atomic
+def add_message(
+    ticket: Ticket,
+    *,
+    author_type: str,
+    actor: Actor,
+    body: str,
+    is_internal: bool = False,
+    plain_text: bool = False,
+    now: datetime | None = None,
+) -> TicketMessage:
+    """Append a message or internal note; the first public agent reply is the first response."""
+    now = now or timezone.now()
+    _check_choice(author_type, MessageAuthorType.CHOICES, "author_type")
+    if is_internal and author_type == MessageAuthorType.CUSTOMER:
+        raise TicketError(
+            TicketErrorCode.INVALID,
+            "Customers cannot write internal notes.",
+            field="isInternal",
+        )
+    body = _check_body(body)
+    locked = _lock(ticket, None)
+    message = TicketMessage.objects.create(
+        ticket=locked,
+        author_type=author_type,
+        author_user_id=actor.user_id,
+        is_internal=is_internal,
+        body_raw=body,
+        body=text_to_html(body) if plain_text else clean_html(body),
+        created_at=now,
+    )
+    fields: list[str] = []
+    if (
+        author_type == MessageAuthorType.AGENT
+        and not is_internal
+        and locked.first_response_at is None
+    ):
+        locked.first_response_at = now
+        fields.append("first_response_at")
+    _save(locked, now, fields)
+    events.message_added_event(
+        locked, actor=actor, at=now, message_id=message.pk, is_internal=is_internal
+    )
+    return message
+
+
+@transaction.atomic
+def change_status(
+    ticket: Ticket,
+    status: str,
+    *,
+    actor: Actor,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Ticket:
+    """Move a ticket to ``status`` if the move is allowed; the same status is a no-op."""
+    now = now or timezone.now()
+    _check_choice(status, TicketStatus.CHOICES, "status")
+    locked = _lock(ticket, expected_version)
+    old = locked.status
+    if status == old:
+        return locked
+    if status not in TicketStatus.TRANSITIONS[old]:
+        raise TicketError(
+            TicketErrorCode.INVALID_TRANSITION,
+            f"A ticket cannot move from {old} to {status}.",
+            field="status",
+        )
+    locked.status = status
+    fields = ["status"]
+    if status == TicketStatus.SOLVED:
+        locked.solved_at = now
+        fields.append("solved_at")
+    if status == TicketStatus.CLOSED:
+        locked.closed_at = now
+        fields.append("closed_at")
+    if status not in TicketStatus.ACTIVE and locked.thread_key is not None:
+        # The next store event of this order opens a new thread.
+        locked.thread_key = None
+        fields.append("thread_key")
+    _save(locked, now, fields)
+    events.status_changed_event(locked, actor=actor, at=now, old=old, new=status)
+    return locked
+
+
+@transaction.atomic
+def change_priority(
+    ticket: Ticket,
+    priority: str,
+    *,
+    actor: Actor,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Ticket:
+    now = now or timezone.now()
+    _check_choice(priority, TicketPriority.CHOICES, "priority")
+    locked = _lock(ticket, expected_version)
+    old = locked.priority
+    if priority == old:
+        return locked
+    locked.priority = priority
+    _save(locked, now, ["priority"])
+    events.priority_changed_event(locked, actor=actor, at=now, old=old, new=priority)
+    return locked
+
+
+@transaction.atomic
+def change_category(
+    ticket: Ticket,
+    category_slug: str,
+    *,
+    actor: Actor,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Ticket:
+    now = now or timezone.now()
+    category = category_by_slug(category_slug)
+    locked = _lock(ticket, expected_version)
+    old = locked.category_id
+    if category.pk == old:
+        return locked
+    locked.category = category
+    _save(locked, now, ["category"])
+    events.category_changed_event(locked, actor=actor, at=now, old=old, new=category.pk)
+    return locked
+
+
+@transaction.atomic
+def set_tags(
+    ticket: Ticket,
+    tags: Iterable[str],
+    *,
+    actor: Actor,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Ticket:
+    now = now or timezone.now()
+    new = normalise_tags(tags)
+    locked = _lock(ticket, expected_version)
+    old = list(locked.tags)
+    if new == old:
+        return locked
+    locked.tags = new
+    _save(locked, now, ["tags"])
+    events.tags_changed_event(
+        locked,
+        actor=actor,
+        at=now,
+        added=[t for t in new if t not in old],
+        removed=[t for t in old if t not in new],
+    )
+    return locked
+
+
+@transaction.atomic
+def assign_ticket(
+    ticket: Ticket,
+    assignee_id: int | None,
+    *,
+    actor: Actor,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Ticket:
+    """Set or clear (``None``) the agent who owns the ticket."""
+    now = now or timezone.now()
+    locked = _lock(ticket, expected_version)
+    old = locked.assignee_id
+    if assignee_id == old:
+        return locked
+    locked.assignee_id = assignee_id
+    _save(locked, now, ["assignee"])
+    events.assigned_event(locked, actor=actor, at=now, old=old, new=assignee_id)
+    return locked
+
+
+@transaction.atomic
+def anonymise_customer(
+    *, user_id: int | None, email: str, actor: Actor, now: datetime | None = None
+) -> int:
+    """Erase a customer's personal data from their tickets; numbers, categories and times stay.
+
+    Matches tickets by user id and by e-mail (guest tickets, and tickets whose user link
+    was already cleared by the account's deletion). Returns how many tickets changed.
+    """
+    now = now or timezone.now()
+    email = normalise_email(email)
+    match = Q(pk__in=[])
+    if user_id is not None:
+        match |= Q(customer_user_id=user_id)
+    if email:
+        match |= Q(customer_email=email)
+    tickets = list(ticket_qs_select_for_update().filter(match, anonymised_at__isnull=True))
+    for ticket in tickets:
+        marker = erased_marker(email or str(user_id))
+        ticket.customer_user = None
+        ticket.customer_email = marker
+        ticket.customer_name = marker
+        ticket.anonymised_at = now
+        if ticket.order_snapshot:
+            ticket.order_snapshot = _redact_snapshot(ticket.order_snapshot, marker)
+        _save(
+            ticket,
+            now,
+            [
+                "customer_user",
+                "customer_email",
+                "customer_name",
+                "anonymised_at",
+                "order_snapshot",
+            ],
+        )
+        TicketMessage.objects.filter(
+            ticket=ticket,
+            author_type=MessageAuthorType.CUSTOMER,
+            redacted_at__isnull=True,
+        ).update(body_raw=REDACTED_BODY, body=f"<p>{REDACTED_BODY}</p>", redacted_at=now)
+        events.customer_anonymised_event(ticket, actor=actor, at=now)
+    return len(tickets)
+
+
+def _redact_snapshot(snapshot: dict[str, Any], marker: str) -> dict[str, Any]:
+    redacted = dict(snapshot)
+    redacted["customer"] = {
+        "user_id": None,
+        "email": marker,
+        "first_name": "",
+        "last_name": "",
+        "language_code": (snapshot.get("customer") or {}).get("language_code", ""),
+    }
+    redacted["customer_note"] = ""
+    redacted["shipping_address"] = None
+    redacted["billing_address"] = None
+    return redacted
+
+
+def add_store_event(
+    ticket: Ticket,
+    *,
+    kind: str,
+    dedupe_key: str,
+    parameters: dict[str, Any],
+    now: datetime | None = None,
+) -> bool:
+    """Record that a store event landed on ``ticket``; ``False`` if that fact is already recorded.
+
+    The caller holds the ticket's lock; the unique dedupe key makes this safe on replays.
+    """
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            events.store_event_event(
+                ticket, at=now, dedupe_key=dedupe_key, kind=kind, parameters=parameters
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+@transaction.atomic
+def refresh_order_snapshot(
+    ticket: Ticket, order: OrderInfo, *, now: datetime | None = None
+) -> Ticket:
+    """Store the order's latest state beside the ticket (no timeline entry: nothing was decided)."""
+    now = now or timezone.now()
+    locked = _lock(ticket, None)
+    locked.order_snapshot = order.snapshot
+    locked.order_channel = order.channel
+    _save(locked, now, ["order_snapshot", "order_channel"])
+    return locked

@@ -1,0 +1,20 @@
+from enum import Enum
+
+
+class TicketErrorCode(Enum):
+    NOT_FOUND = "not_found"
+    INVALID = "invalid"
+    REQUIRED = "required"
+    INVALID_TRANSITION = "invalid_transition"
+    CONFLICT = "conflict"
+    TOO_LONG = "too_long"
+
+
+class TicketError(Exception):
+    """A refused ticket operation, with a typed code and the input field at fault."""
+
+    def __init__(self, code: TicketErrorCode, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.field = field

@@ -1,0 +1,8 @@
+from django.contrib import admin
+from django.urls import path
+from django.views.generic import RedirectView
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/admin/saleor_support_plugin/ticket/")),
+    path("admin/", admin.site.urls),
+]
