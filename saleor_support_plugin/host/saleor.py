@@ -57,7 +57,7 @@ class SaleorHost:
         order = (
             Order.objects.filter(pk=order_id)
             .select_related("user", "channel", "billing_address")
-            .prefetch_related("lines", "fulfillments__lines")
+            .prefetch_related("lines", "fulfillments__lines", "payments", "payment_transactions")
             .first()
         )
         if order is None:
@@ -104,6 +104,15 @@ def _event_record(row: Any) -> OrderEventRecord:
     )
 
 
+def _total_refunded(order: Any) -> Decimal:
+    """Money given back so far: transaction refunds plus legacy payments' refunded part."""
+    refunded = sum((t.refunded_value for t in order.payment_transactions.all()), Decimal(0))
+    for payment in order.payments.all():
+        if payment.charge_status in ("partially-refunded", "fully-refunded"):
+            refunded += max(Decimal(0), payment.total - payment.captured_amount)
+    return refunded
+
+
 def _customer(order: Any) -> CustomerSnapshot:
     user = order.user
     address = order.billing_address
@@ -128,11 +137,7 @@ def _snapshot(order: Any) -> OrderSnapshot:
         currency=order.currency,
         total_gross=_money(order.total_gross_amount),
         total_charged=_money(order.total_charged_amount),
-        total_refunded=_money(
-            sum((r.amount_value for r in order.granted_refunds.all()), Decimal(0))
-            if hasattr(order, "granted_refunds")
-            else None
-        ),
+        total_refunded=_money(_total_refunded(order)),
         charge_status=order.charge_status,
         customer=_customer(order),
         customer_note=order.customer_note or "",
