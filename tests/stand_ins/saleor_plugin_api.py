@@ -55,7 +55,7 @@ def allow_writer() -> Iterator[None]:
 
 def install() -> None:
     """Make ``saleor.plugins.base_plugin`` and ``saleor.core.db.connection`` importable."""
-    modules = {
+    modules: dict[str, dict[str, Any]] = {
         "saleor": {},
         "saleor.plugins": {},
         "saleor.plugins.base_plugin": {
