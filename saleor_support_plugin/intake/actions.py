@@ -222,8 +222,15 @@ def reconcile_order_history(*, now: datetime | None = None) -> int:
             "order_id", "last_event_pk"
         )
     )
-    missing = [r for r in rows if cursors.get(UUID(r.order_id), 0) < r.pk]
-    created = InboundEvent.objects.bulk_create(
+    unread = [r for r in rows if cursors.get(UUID(r.order_id), 0) < r.pk]
+    already = set(
+        InboundEvent.objects.filter(
+            source_event_type=SourceEventType.RECONCILIATION,
+            source_object_id__in=[str(r.pk) for r in unread],
+        ).values_list("source_object_id", flat=True)
+    )
+    missing = [r for r in unread if str(r.pk) not in already]
+    InboundEvent.objects.bulk_create(
         [
             InboundEvent(
                 source_event_type=SourceEventType.RECONCILIATION,
@@ -241,4 +248,4 @@ def reconcile_order_history(*, now: datetime | None = None) -> int:
     )
     if missing:
         logger.warning("Support desk reconciliation recorded %s missed order events.", len(missing))
-    return len(created)
+    return len(missing)

@@ -1,0 +1,375 @@
+from datetime import timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from saleor_support_plugin.intake import InboundEventStatus, IntakeKind, SourceEventType
+from saleor_support_plugin.intake.actions import process_inbound_event, reconcile_order_history
+from saleor_support_plugin.intake.models import InboundEvent
+from saleor_support_plugin.tickets import (
+    MessageAuthorType,
+    TicketChannel,
+    TicketEventType,
+    TicketPriority,
+    TicketStatus,
+    actions,
+)
+from saleor_support_plugin.tickets.actors import Actor
+from saleor_support_plugin.tickets.models import Ticket, TicketEvent
+from sandbox.store import actions as store_actions
+
+
+def _facts(ticket):
+    return list(
+        TicketEvent.objects.filter(ticket=ticket, type=TicketEventType.STORE_EVENT)
+        .order_by("id")
+        .values_list("parameters__kind", flat=True)
+    )
+
+
+def _later(order, minutes=1):
+    return order.created_at + timedelta(minutes=minutes)
+
+
+def test_cancellation_opens_one_ticket_with_order_context(order_generator, store, drain):
+    # given
+    order = order_generator(at=timezone.now() - timedelta(hours=2))
+
+    # when
+    store.cancel_order(order, at=_later(order))
+    processed = drain()
+
+    # then
+    assert processed == 1
+    ticket = Ticket.objects.get()
+    assert ticket.subject == f"Order #{order.number} was cancelled"
+    assert ticket.category.slug == "cancellation"
+    assert ticket.channel == TicketChannel.SYSTEM
+    assert ticket.priority == TicketPriority.NORMAL
+    assert ticket.status == TicketStatus.NEW
+    assert ticket.order_id == order.pk
+    assert ticket.order_number == str(order.number)
+    assert ticket.customer_email == "ana.popescu@example.com"
+    assert ticket.customer_name == "Ana Popescu"
+    assert ticket.language_code == "ro"
+    assert ticket.created_at == _later(order)
+    assert ticket.thread_key == f"order:{order.pk}"
+    assert [line["sku"] for line in ticket.order_snapshot["lines"]] == ["SHOE-1", "JACKET-1"]
+    assert ticket.order_snapshot["status"] == "canceled"
+    assert _facts(ticket) == [IntakeKind.CANCELLATION]
+    notes = list(ticket.messages.values_list("author_type", "is_internal", "body"))
+    assert notes == [
+        ("system", True, f"<p>Order #{order.number} was cancelled.</p>"),
+    ]
+    event = InboundEvent.objects.get()
+    assert event.status == InboundEventStatus.PROCESSED
+    assert event.ticket_id == ticket.pk
+    assert event.outcome == f"opened ticket #{ticket.number}: cancellation"
+
+
+def test_processing_an_event_twice_gives_one_ticket_and_one_timeline_entry(order_generator, store):
+    # given
+    order = order_generator()
+    store.cancel_order(order, at=_later(order))
+    event = InboundEvent.objects.get()
+
+    # when
+    first = process_inbound_event(event.pk)
+    InboundEvent.objects.filter(pk=event.pk).update(status=InboundEventStatus.PENDING)
+    second = process_inbound_event(event.pk)
+    third = process_inbound_event(event.pk)
+
+    # then
+    assert (first, second, third) == (
+        InboundEventStatus.PROCESSED,
+        InboundEventStatus.SKIPPED,
+        None,
+    )
+    ticket = Ticket.objects.get()
+    assert TicketEvent.objects.filter(ticket=ticket).count() == 3  # opened, store event, note
+    assert _facts(ticket) == [IntakeKind.CANCELLATION]
+    event.refresh_from_db()
+    assert event.outcome == "already on a ticket"
+
+
+def test_firing_every_hook_twice_gives_one_event_and_one_ticket(order_generator, store, drain):
+    # given
+    order = order_generator()
+    store.cancel_order(order, at=_later(order))
+
+    # when: the same hooks fire again for the same change
+    for hook in ("order_cancelled", "order_updated"):
+        store.call_hook(hook, order)
+    drain()
+
+    # then
+    assert InboundEvent.objects.count() == 1
+    assert Ticket.objects.count() == 1
+
+
+def test_cancellation_then_refund_land_in_the_same_ticket(order_generator, store, drain):
+    # given
+    order = order_generator()
+    store.cancel_order(order, at=_later(order))
+    drain()
+
+    # when
+    store.refund_order(order, order.total_charged_amount, at=_later(order, 5))
+    drain()
+
+    # then
+    ticket = Ticket.objects.get()
+    assert _facts(ticket) == [IntakeKind.CANCELLATION, IntakeKind.REFUND, IntakeKind.FULL_REFUND]
+    assert ticket.priority == TicketPriority.HIGH  # raised by the full refund
+    assert ticket.order_snapshot["charge_status"] == "refunded"
+    refund = TicketEvent.objects.get(ticket=ticket, parameters__kind=IntakeKind.REFUND)
+    assert refund.parameters["amount"] == "898.80"
+    assert list(InboundEvent.objects.order_by("id").values_list("source_event_type", "status")) == [
+        (SourceEventType.ORDER_CANCELLED, InboundEventStatus.PROCESSED),
+        (SourceEventType.ORDER_REFUNDED, InboundEventStatus.PROCESSED),
+        (SourceEventType.ORDER_FULLY_REFUNDED, InboundEventStatus.PROCESSED),
+    ]
+
+
+def test_return_with_refund_and_replacement_is_one_thread(order_generator, store, drain):
+    # given
+    order = order_generator()
+    store.fulfill_order(order, at=_later(order))
+    shoe, jacket = order.lines.order_by("product_sku").reverse()
+
+    # when
+    draft = store.return_products(
+        order, at=_later(order, 60), returned=[(shoe, 1)], replaced=[(jacket, 1)], refund=True
+    )
+    drain()
+
+    # then
+    ticket = Ticket.objects.get()
+    assert sorted(_facts(ticket)) == sorted(
+        [IntakeKind.REFUND, IntakeKind.RETURN, IntakeKind.REPLACEMENT]
+    )
+    assert ticket.subject == f"Refund for order #{order.number}"
+    replacement = TicketEvent.objects.get(ticket=ticket, parameters__kind=IntakeKind.REPLACEMENT)
+    assert replacement.dedupe_key == f"replacement:{draft.pk}"
+    returned = TicketEvent.objects.get(ticket=ticket, parameters__kind=IntakeKind.RETURN)
+    assert returned.parameters["lines"] == [{"line_pk": str(shoe.pk), "quantity": 1}]
+    bodies = list(ticket.messages.values_list("body", flat=True))
+    assert f"<p>Items of order #{order.number} were returned.<br>Items: 1 × Pantofi sport</p>" in (
+        bodies
+    )
+    assert InboundEvent.objects.filter(status=InboundEventStatus.PENDING).count() == 0
+
+
+def test_replacement_only_return(order_generator, store, drain):
+    order = order_generator()
+    store.fulfill_order(order, at=_later(order))
+    line = order.lines.first()
+
+    draft = store.return_products(order, at=_later(order, 60), replaced=[(line, 1)])
+    drain()
+
+    ticket = Ticket.objects.get()
+    assert _facts(ticket) == [IntakeKind.REPLACEMENT]
+    assert ticket.category.slug == "return"
+    assert TicketEvent.objects.get(parameters__kind=IntakeKind.REPLACEMENT).parameters[
+        "related_order_id"
+    ] == str(draft.pk)
+
+
+def test_order_with_a_note_opens_a_ticket_with_the_customers_words(order_generator, drain):
+    # when
+    order = order_generator(note="Vă rog, livrați după ora 17.")
+    drain()
+
+    # then
+    ticket = Ticket.objects.get()
+    assert ticket.subject == f"Note with order #{order.number}"
+    assert ticket.category.slug == "order"
+    messages = list(ticket.messages.values_list("author_type", "is_internal", "body"))
+    assert messages == [
+        (MessageAuthorType.CUSTOMER, False, "<p>Vă rog, livrați după ora 17.</p>"),
+        (
+            MessageAuthorType.SYSTEM,
+            True,
+            f"<p>The customer placed order #{order.number} with a note.</p>",
+        ),
+    ]
+
+
+def test_plain_orders_record_nothing(order_generator, store):
+    order = order_generator()
+    store.fulfill_order(order, at=_later(order))
+
+    assert InboundEvent.objects.count() == 0
+
+
+def test_expiry(order_generator, store, drain):
+    order = order_generator(paid=False)
+
+    store.expire_order(order, at=_later(order, 30))
+    drain()
+
+    ticket = Ticket.objects.get()
+    assert ticket.subject == f"Order #{order.number} expired"
+    assert _facts(ticket) == [IntakeKind.EXPIRY]
+
+
+def test_a_solved_thread_is_not_reused(order_generator, store, drain):
+    # given
+    order = order_generator()
+    store.fulfill_order(order, at=_later(order))
+    line = order.lines.first()
+    store.return_products(order, at=_later(order, 10), returned=[(line, 1)])
+    drain()
+    first = Ticket.objects.get()
+    actions.change_status(first, TicketStatus.SOLVED, actor=Actor.system())
+
+    # when
+    store.return_products(order, at=_later(order, 20), returned=[(line, 1)])
+    drain()
+
+    # then
+    second = Ticket.objects.exclude(pk=first.pk).get()
+    assert _facts(first) == [IntakeKind.RETURN]
+    assert _facts(second) == [IntakeKind.RETURN]
+    assert second.thread_key == f"order:{order.pk}"
+
+
+def test_a_store_event_wakes_a_pending_thread(order_generator, store, drain):
+    # given
+    order = order_generator()
+    store.cancel_order(order, at=_later(order))
+    drain()
+    ticket = Ticket.objects.get()
+    actions.change_status(ticket, TicketStatus.PENDING, actor=Actor.system())
+
+    # when
+    store.refund_order(order, Decimal("10.00"), at=_later(order, 2))
+    drain()
+
+    # then
+    ticket.refresh_from_db()
+    assert ticket.status == TicketStatus.OPEN
+    assert _facts(ticket) == [IntakeKind.CANCELLATION, IntakeKind.REFUND]
+
+
+def test_rules_switched_off_record_nothing(order_generator, store, drain, desk_configuration):
+    # given
+    desk_configuration["open_on_cancellation"] = "false"
+    order = order_generator()
+
+    # when
+    store.cancel_order(order, at=_later(order))
+
+    # then
+    assert InboundEvent.objects.count() == 0
+    assert Ticket.objects.count() == 0
+
+
+def test_rule_switched_off_after_recording_skips_with_a_reason(
+    order_generator, store, drain, desk_configuration
+):
+    order = order_generator()
+    store.cancel_order(order, at=_later(order))
+    desk_configuration["open_on_cancellation"] = "false"
+
+    drain()
+
+    event = InboundEvent.objects.get()
+    assert event.status == InboundEventStatus.SKIPPED
+    assert event.outcome == "rules are off for cancellation"
+    assert Ticket.objects.count() == 0
+
+
+def test_merchant_priority_and_category_and_acknowledgement(
+    order_generator, store, drain, desk_configuration
+):
+    # given
+    desk_configuration["event_defaults"] = "cancellation: urgent, complaint"
+    desk_configuration["acknowledge_customer"] = "true"
+    order = order_generator()
+
+    # when
+    store.cancel_order(order, at=_later(order))
+    drain()
+
+    # then
+    ticket = Ticket.objects.get()
+    assert (ticket.priority, ticket.category.slug) == ("urgent", "complaint")
+    public = ticket.messages.get(is_internal=False)
+    assert public.author_type == MessageAuthorType.SYSTEM
+    assert public.body == (
+        "<p>Hello Ana Popescu,</p>"
+        f"<p>we have opened ticket #{ticket.number} about your order #{order.number}. "
+        "Our team will get back to you soon.</p>"
+    )
+
+
+def test_payment_problems_are_found_by_reconciliation(order_generator, store, drain):
+    # given: a payment failure on an unfulfilled order fires no recording hook
+    order = order_generator(paid=False)
+    store.fail_payment(order, at=timezone.now())
+    assert InboundEvent.objects.count() == 0
+
+    # when
+    recorded = reconcile_order_history(now=timezone.now() + timedelta(minutes=3))
+    again = reconcile_order_history(now=timezone.now() + timedelta(minutes=8))
+    drain()
+
+    # then
+    assert (recorded, again) == (1, 0)
+    ticket = Ticket.objects.get()
+    assert _facts(ticket) == [IntakeKind.PAYMENT_PROBLEM]
+    assert ticket.priority == TicketPriority.HIGH
+    assert ticket.category.slug == "payment"
+
+
+def test_reconciliation_recovers_a_lost_hook_without_duplicating(order_generator, store, drain):
+    # given: one cancellation whose hook was lost, one that was recorded and processed
+    lost, seen = order_generator(), order_generator()
+    store.cancel_order(seen, at=timezone.now())
+    drain()
+    store_actions.cancel_order(lost, at=timezone.now())  # its on-commit hooks never run
+
+    # when
+    recorded = reconcile_order_history(now=timezone.now() + timedelta(minutes=3))
+    drain()
+
+    # then
+    assert recorded == 1
+    assert Ticket.objects.count() == 2
+    for order in (lost, seen):
+        assert _facts(Ticket.objects.get(order_id=order.pk)) == [IntakeKind.CANCELLATION]
+
+
+def test_order_gone_is_skipped(order_generator, store, drain):
+    order = order_generator()
+    store.cancel_order(order, at=_later(order))
+    order.delete()
+
+    drain()
+
+    event = InboundEvent.objects.get()
+    assert (event.status, event.outcome) == (InboundEventStatus.SKIPPED, "order not found")
+
+
+def test_customer_deletion_anonymises_their_tickets(order_generator, store, drain, customer_user):
+    # given
+    order = order_generator(note="Sunați-mă la 0722 000 000")
+    drain()
+
+    # when
+    store.delete_customer(customer_user)
+    drain()
+
+    # then
+    ticket = Ticket.objects.get()
+    assert ticket.order_number == str(order.number)
+    assert ticket.customer_email.startswith("erased-")
+    assert ticket.customer_user_id is None
+    assert ticket.order_snapshot["customer"]["email"] == ticket.customer_email
+    assert ticket.order_snapshot["customer_note"] == ""
+    assert ticket.messages.get(author_type="customer").body_raw == actions.REDACTED_BODY
+    event = InboundEvent.objects.get(source_event_type=SourceEventType.CUSTOMER_DELETED)
+    assert event.payload == {}
+    assert event.outcome == "anonymised 1 tickets"
