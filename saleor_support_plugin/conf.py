@@ -21,6 +21,8 @@ class DeskSettings:
     """Queue for the support tasks; ``None`` keeps Celery's default queue."""
     hook_lock_timeout_ms: int
     """Longest wait of the hook's INSERT for a lock before it gives up."""
+    sweep_interval_seconds: float
+    """How often the periodic sweep runs (registered when the tasks module loads)."""
     sweep_batch: int
     """Most inbound events one sweep run processes."""
     sweep_min_age_seconds: int
@@ -38,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "KICK": KICK_AUTO,
     "CELERY_QUEUE": None,
     "HOOK_LOCK_TIMEOUT_MS": 200,
+    "SWEEP_INTERVAL_SECONDS": 15,
     "SWEEP_BATCH": 500,
     "SWEEP_MIN_AGE_SECONDS": 10,
     "MAX_ATTEMPTS": 5,
@@ -59,6 +62,7 @@ def desk_settings() -> DeskSettings:
         kick=values["KICK"],
         celery_queue=values["CELERY_QUEUE"],
         hook_lock_timeout_ms=int(values["HOOK_LOCK_TIMEOUT_MS"]),
+        sweep_interval_seconds=float(values["SWEEP_INTERVAL_SECONDS"]),
         sweep_batch=int(values["SWEEP_BATCH"]),
         sweep_min_age_seconds=int(values["SWEEP_MIN_AGE_SECONDS"]),
         max_attempts=int(values["MAX_ATTEMPTS"]),

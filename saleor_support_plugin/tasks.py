@@ -10,7 +10,6 @@ from .conf import desk_settings
 from .host import get_host
 from .intake import actions as intake_actions
 
-SWEEP_INTERVAL_SECONDS = 15.0
 RECONCILE_INTERVAL_SECONDS = 300.0
 
 
@@ -60,13 +59,15 @@ def reconcile_order_history_task() -> int:
 
 def register_periodic_tasks(app: object) -> None:
     """Add the desk's periodic tasks to ``app``'s beat schedule."""
-    queue = desk_settings().celery_queue
+    config = desk_settings()
+    queue = config.celery_queue
     options = {"queue": queue} if queue else {}
+    sweep_interval = config.sweep_interval_seconds
     app.add_periodic_task(  # type: ignore[attr-defined]  # a Celery app
-        SWEEP_INTERVAL_SECONDS,
+        sweep_interval,
         sweep_inbound_events_task.s(),
         name="saleor-support-sweep-inbound-events",
-        expires=SWEEP_INTERVAL_SECONDS - 1,
+        expires=max(sweep_interval - 1, sweep_interval / 2),
         **options,
     )
     app.add_periodic_task(  # type: ignore[attr-defined]  # a Celery app
