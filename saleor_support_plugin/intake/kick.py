@@ -40,6 +40,11 @@ class Breaker:
             cls.open_until = 0.0
 
 
+def runs_eagerly(app: Any) -> bool:
+    """Whether Celery runs tasks in the caller (no broker configured, Saleor's default)."""
+    return bool(app.conf.task_always_eager)
+
+
 def kick(event_id: int) -> None:
     """Start processing of one inbound event now, if that can be done cheaply."""
     mode = desk_settings().kick
@@ -54,7 +59,7 @@ def kick(event_id: int) -> None:
             logger.exception("Support desk inline processing of event %s failed.", event_id)
         return
     app = process_inbound_event_task.app
-    if app.conf.task_always_eager or Breaker.is_open():
+    if runs_eagerly(app) or Breaker.is_open():
         return
     try:
         with app.connection_for_write(
