@@ -33,6 +33,8 @@ class DeskSettings:
     """How far back each reconciliation run re-reads past its watermark."""
     reconcile_settle_seconds: int
     """Reconciliation leaves the newest store events this long to the hooks."""
+    language_code: str
+    """Language of what the desk writes on tickets (subjects, notes about store events)."""
 
 
 DEFAULTS: dict[str, Any] = {
@@ -46,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_ATTEMPTS": 5,
     "RECONCILE_OVERLAP_SECONDS": 15 * 60,
     "RECONCILE_SETTLE_SECONDS": 120,
+    "LANGUAGE_CODE": None,
 }
 
 
@@ -68,4 +71,5 @@ def desk_settings() -> DeskSettings:
         max_attempts=int(values["MAX_ATTEMPTS"]),
         reconcile_overlap_seconds=int(values["RECONCILE_OVERLAP_SECONDS"]),
         reconcile_settle_seconds=int(values["RECONCILE_SETTLE_SECONDS"]),
+        language_code=values["LANGUAGE_CODE"] or settings.LANGUAGE_CODE,
     )

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ..conf import desk_settings
 from ..host import Host, get_host
@@ -88,7 +88,7 @@ def sweep_inbound_events(*, limit: int | None = None) -> int:
 def _process_locked(event: InboundEvent) -> str:
     now = timezone.now()
     try:
-        with transaction.atomic():
+        with transaction.atomic(), translation.override(desk_settings().language_code):
             outcome = _handle(event, now)
     except Exception as exc:
         _record_failure(event, exc, now)
