@@ -84,7 +84,8 @@ def main() -> None:
     django.setup()
     from django.conf import settings
 
-    settings.DATABASES["default"]["TEST"]["NAME"] = "support_bench"
+    test_database: dict[str, Any] = settings.DATABASES["default"]["TEST"]
+    test_database["NAME"] = "support_bench"
     setup_test_environment()
     runner = get_runner(settings)(verbosity=0, interactive=False)
     old = runner.setup_databases()
