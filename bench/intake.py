@@ -84,7 +84,8 @@ def main() -> None:
     django.setup()
     from django.conf import settings
 
-    test_database: dict[str, Any] = settings.DATABASES["default"]["TEST"]
+    test_database = settings.DATABASES["default"]["TEST"]
+    assert isinstance(test_database, dict)
     test_database["NAME"] = "support_bench"
     setup_test_environment()
     runner = get_runner(settings)(verbosity=0, interactive=False)
