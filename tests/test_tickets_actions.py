@@ -309,3 +309,46 @@ def test_anonymise_customer_erases_personal_data_and_keeps_the_numbers(ticket_ge
     other.refresh_from_db()
     assert other.customer_email == "someone@example.com"
     assert other.anonymised_at is None
+
+
+def test_reopening_an_order_ticket_reclaims_the_order_thread(ticket):
+    # given
+    order_id = "0b7a9d4e-1111-4222-8333-444455556666"
+    Ticket.objects.filter(pk=ticket.pk).update(order_id=order_id, thread_key=f"order:{order_id}")
+    ticket = actions.change_status(ticket, TicketStatus.SOLVED, actor=Actor.system())
+
+    # when
+    ticket = actions.change_status(ticket, TicketStatus.OPEN, actor=Actor.system())
+
+    # then
+    ticket.refresh_from_db()
+    assert ticket.thread_key == f"order:{order_id}"
+
+
+def test_reopening_leaves_the_thread_to_a_newer_ticket(ticket_generator):
+    # given
+    order_id = "0b7a9d4e-1111-4222-8333-444455556666"
+    old, new = ticket_generator(), ticket_generator()
+    Ticket.objects.filter(pk=old.pk).update(order_id=order_id, status=TicketStatus.SOLVED)
+    Ticket.objects.filter(pk=new.pk).update(order_id=order_id, thread_key=f"order:{order_id}")
+
+    # when
+    old = actions.change_status(old, TicketStatus.OPEN, actor=Actor.system())
+
+    # then
+    old.refresh_from_db()
+    assert old.thread_key is None
+    assert old.status == TicketStatus.OPEN
+
+
+def test_an_erased_customer_stays_erased_on_later_tickets(ticket_generator):
+    # given
+    actions.anonymise_customer(user_id=None, email="jan.kowalski@example.com", actor=Actor.system())
+
+    # when
+    later = ticket_generator(email="JAN.KOWALSKI@example.com")
+
+    # then
+    marker = actions.erased_marker("jan.kowalski@example.com")
+    assert (later.customer_email, later.customer_name) == (marker, marker)
+    assert later.anonymised_at is not None

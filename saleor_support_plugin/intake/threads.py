@@ -23,10 +23,6 @@ from .rules import IntakeSettings, render_acknowledgement
 FALLBACK_CATEGORY = "other"
 
 
-def thread_key(order_id: str | UUID) -> str:
-    return f"order:{order_id}"
-
-
 def new_facts(facts: list[Fact]) -> list[Fact]:
     """Drop facts already recorded on any ticket (replays, reconciliation)."""
     known = set(
@@ -56,7 +52,7 @@ def _order_info(snapshot: OrderSnapshot) -> actions.OrderInfo:
 def _open_thread(
     snapshot: OrderSnapshot, fact: Fact, settings: IntakeSettings, now: datetime
 ) -> tuple[Ticket, bool]:
-    key = thread_key(snapshot.id)
+    key = actions.order_thread_key(snapshot.id)
     ticket = ticket_qs_select_for_update().filter(thread_key=key).first()
     if ticket is not None:
         return ticket, False

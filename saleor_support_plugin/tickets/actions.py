@@ -3,7 +3,7 @@
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -23,7 +23,7 @@ from . import (
 from .actors import Actor
 from .error_codes import TicketError, TicketErrorCode
 from .lock_objects import ticket_qs_select_for_update
-from .models import Ticket, TicketCategory, TicketMessage
+from .models import ErasedCustomer, Ticket, TicketCategory, TicketMessage
 from .sanitize import clean_html, text_to_html
 
 MAX_SUBJECT_LENGTH = 255
@@ -57,10 +57,18 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+def email_hash(email: str) -> str:
+    return hashlib.sha256(normalise_email(email).encode()).hexdigest()
+
+
 def erased_marker(value: str) -> str:
     """Return the stand-in for erased personal data: stable per value, not reversible."""
-    digest = hashlib.sha256(normalise_email(value).encode()).hexdigest()[:12]
-    return f"erased-{digest}"
+    return f"erased-{email_hash(value)[:12]}"
+
+
+def order_thread_key(order_id: UUID | str) -> str:
+    """Key held by the one active ticket that collects an order's store events."""
+    return f"order:{order_id}"
 
 
 def _check_subject(subject: str) -> str:
@@ -166,6 +174,14 @@ def open_ticket(
     """
     now = now or timezone.now()
     customer = customer or CustomerInfo()
+    erased = bool(customer.email) and (
+        ErasedCustomer.objects.filter(email_hash=email_hash(customer.email)).exists()
+    )
+    if erased:
+        marker = erased_marker(customer.email)
+        customer = CustomerInfo(email=marker, name=marker, language_code=customer.language_code)
+        if order is not None:
+            order = replace(order, snapshot=_redact_snapshot(order.snapshot, marker))
     ticket = Ticket.objects.create(
         subject=_check_subject(subject),
         category=category,
@@ -181,6 +197,7 @@ def open_ticket(
         order_channel=order.channel if order else "",
         order_snapshot=order.snapshot if order else None,
         thread_key=thread_key,
+        anonymised_at=now if erased else None,
         created_at=now,
         updated_at=now,
     )
@@ -268,9 +285,25 @@ def change_status(
         # The next store event of this order opens a new thread.
         locked.thread_key = None
         fields.append("thread_key")
+    elif status in TicketStatus.ACTIVE and locked.order_id and locked.thread_key is None:
+        _reclaim_thread(locked)
     _save(locked, now, fields)
     events.status_changed_event(locked, actor=actor, at=now, old=old, new=status)
     return locked
+
+
+def _reclaim_thread(ticket: Ticket) -> None:
+    """A reopened order ticket collects the order's events again, unless another one does."""
+    assert ticket.order_id is not None
+    key = order_thread_key(ticket.order_id)
+    if Ticket.objects.filter(thread_key=key).exists():
+        return
+    try:
+        with transaction.atomic():
+            Ticket.objects.filter(pk=ticket.pk).update(thread_key=key)
+    except IntegrityError:  # another ticket took it meanwhile
+        return
+    ticket.thread_key = key
 
 
 @transaction.atomic
@@ -370,10 +403,16 @@ def anonymise_customer(
     """Erase a customer's personal data from their tickets; numbers, categories and times stay.
 
     Matches tickets by user id and by e-mail (guest tickets, and tickets whose user link
-    was already cleared by the account's deletion). Returns how many tickets changed.
+    was already cleared by the account's deletion). The e-mail's hash is remembered, so a
+    later ticket about one of their old orders is stored erased too. Returns how many
+    tickets changed.
     """
     now = now or timezone.now()
     email = normalise_email(email)
+    if email:
+        ErasedCustomer.objects.get_or_create(
+            email_hash=email_hash(email), defaults={"erased_at": now}
+        )
     match = Q(pk__in=[])
     if user_id is not None:
         match |= Q(customer_user_id=user_id)

@@ -153,3 +153,16 @@ class TicketEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} on ticket {self.ticket_id}"
+
+
+class ErasedCustomer(models.Model):
+    """A customer whose data was erased, by e-mail hash, so it is not stored again later."""
+
+    email_hash = models.CharField(max_length=64, unique=True)
+    erased_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "support_erased_customer"
+
+    def __str__(self) -> str:
+        return f"erased {self.email_hash[:12]}"
