@@ -285,7 +285,7 @@ def change_status(
         # The next store event of this order opens a new thread.
         locked.thread_key = None
         fields.append("thread_key")
-    elif status in TicketStatus.ACTIVE and locked.order_id and locked.thread_key is None:
+    elif status in TicketStatus.ACTIVE and locked.thread_key is None:
         _reclaim_thread(locked)
     _save(locked, now, fields)
     events.status_changed_event(locked, actor=actor, at=now, old=old, new=status)
@@ -293,8 +293,9 @@ def change_status(
 
 
 def _reclaim_thread(ticket: Ticket) -> None:
-    """A reopened order ticket collects the order's events again, unless another one does."""
-    assert ticket.order_id is not None
+    """Let a reopened order ticket collect its order's events again, unless another one does."""
+    if ticket.order_id is None:
+        return
     key = order_thread_key(ticket.order_id)
     if Ticket.objects.filter(thread_key=key).exists():
         return
