@@ -285,7 +285,7 @@ def change_status(
         # The next store event of this order opens a new thread.
         locked.thread_key = None
         fields.append("thread_key")
-    elif status in TicketStatus.ACTIVE and locked.thread_key is None:
+    elif old == TicketStatus.SOLVED and status in TicketStatus.ACTIVE:
         _reclaim_thread(locked)
     _save(locked, now, fields)
     events.status_changed_event(locked, actor=actor, at=now, old=old, new=status)
