@@ -373,3 +373,30 @@ def test_customer_deletion_anonymises_their_tickets(order_generator, store, drai
     event = InboundEvent.objects.get(source_event_type=SourceEventType.CUSTOMER_DELETED)
     assert event.payload == {}
     assert event.outcome == "anonymised 1 tickets"
+
+
+def test_reconciliation_pages_through_every_missed_row(order_generator, monkeypatch, caplog):
+    # given: three cancellations whose hooks were lost, read one row per page
+    from saleor_support_plugin.intake import actions as intake_actions
+
+    monkeypatch.setattr(intake_actions, "RECONCILE_PAGE", 1)
+    orders = [order_generator() for _ in range(3)]
+    at = timezone.now()
+    for order in orders:
+        store_actions.cancel_order(order, at=at)  # the same date: pages tie-break on pk
+
+    # when
+    recorded = reconcile_order_history(now=at + timedelta(minutes=3))
+
+    # then
+    assert recorded == 3
+    assert "3 events no hook reported" in caplog.text
+
+
+def test_payment_failures_are_not_reported_as_missed(order_generator, store, caplog):
+    order = order_generator(paid=False)
+    store.fail_payment(order, at=timezone.now())
+
+    reconcile_order_history(now=timezone.now() + timedelta(minutes=3))
+
+    assert "no hook reported" not in caplog.text

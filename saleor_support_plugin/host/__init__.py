@@ -27,9 +27,18 @@ class Host(Protocol):
         """Return the order's history rows with a pk above ``after_pk``, in pk order."""
 
     def order_events_between(
-        self, *, start: datetime, end: datetime, types: Iterable[str]
+        self,
+        *,
+        start: datetime,
+        end: datetime,
+        types: Iterable[str],
+        limit: int,
+        after: tuple[datetime, int] | None = None,
     ) -> list[OrderEventRecord]:
-        """Return history rows of ``types`` written in ``[start, end)``, in pk order."""
+        """Return up to ``limit`` rows of ``types`` dated in ``[start, end)``, by date then pk.
+
+        ``after`` (date, pk) continues from the last row of the previous page.
+        """
 
     def plugin_configuration(self) -> dict[str, str]:
         """Return the merchant's plugin configuration as a name to value mapping."""

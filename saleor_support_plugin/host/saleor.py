@@ -9,6 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.db.models import Q
 
 from .. import PLUGIN_ID
 from .snapshot import (
@@ -18,8 +19,6 @@ from .snapshot import (
     OrderLineSnapshot,
     OrderSnapshot,
 )
-
-MAX_RECONCILED_ROWS = 10_000
 
 
 def global_id(type_name: str, pk: object) -> str:
@@ -71,13 +70,20 @@ class SaleorHost:
         return [_event_record(row) for row in rows]
 
     def order_events_between(
-        self, *, start: datetime, end: datetime, types: Iterable[str]
+        self,
+        *,
+        start: datetime,
+        end: datetime,
+        types: Iterable[str],
+        limit: int,
+        after: tuple[datetime, int] | None = None,
     ) -> list[OrderEventRecord]:
         from saleor.order.models import OrderEvent  # noqa: PLC0415
 
-        rows = OrderEvent.objects.filter(
-            date__gte=start, date__lt=end, type__in=list(types)
-        ).order_by("pk")[:MAX_RECONCILED_ROWS]
+        rows = OrderEvent.objects.filter(date__gte=start, date__lt=end, type__in=list(types))
+        if after is not None:
+            rows = rows.filter(Q(date__gt=after[0]) | Q(date=after[0], pk__gt=after[1]))
+        rows = rows.order_by("date", "pk")[:limit]
         return [_event_record(row) for row in rows]
 
     def plugin_configuration(self) -> dict[str, str]:

@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.db.models import Q
 
 from .snapshot import (
     CustomerSnapshot,
@@ -15,8 +16,6 @@ from .snapshot import (
     OrderLineSnapshot,
     OrderSnapshot,
 )
-
-MAX_RECONCILED_ROWS = 10_000
 
 
 class StandaloneHost:
@@ -40,13 +39,20 @@ class StandaloneHost:
         return [_event_record(row) for row in rows]
 
     def order_events_between(
-        self, *, start: datetime, end: datetime, types: Iterable[str]
+        self,
+        *,
+        start: datetime,
+        end: datetime,
+        types: Iterable[str],
+        limit: int,
+        after: tuple[datetime, int] | None = None,
     ) -> list[OrderEventRecord]:
         from sandbox.store.models import OrderEvent  # noqa: PLC0415
 
-        rows = OrderEvent.objects.filter(
-            date__gte=start, date__lt=end, type__in=list(types)
-        ).order_by("pk")[:MAX_RECONCILED_ROWS]
+        rows = OrderEvent.objects.filter(date__gte=start, date__lt=end, type__in=list(types))
+        if after is not None:
+            rows = rows.filter(Q(date__gt=after[0]) | Q(date=after[0], pk__gt=after[1]))
+        rows = rows.order_by("date", "pk")[:limit]
         return [_event_record(row) for row in rows]
 
     def plugin_configuration(self) -> dict[str, str]:

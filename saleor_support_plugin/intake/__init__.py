@@ -99,3 +99,6 @@ class StoreOrderEventType:
         PAYMENT_FAILED: IntakeKind.PAYMENT_PROBLEM,
     }
     """History row type to the order problem it reveals."""
+
+    WITHOUT_HOOK = frozenset({PAYMENT_FAILED})
+    """Rows no hook reports: reconciliation is how they arrive, not a recovery."""

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from ..conf import desk_settings
 from ..host import Host, get_host
+from ..host.snapshot import OrderEventRecord
 from ..tickets.actions import anonymise_customer
 from ..tickets.actors import Actor
 from . import InboundEventStatus, IntakeKind, SourceEventType, StoreOrderEventType
@@ -32,6 +33,7 @@ REFUND_TYPES = frozenset(
     t for t, kind in StoreOrderEventType.KIND.items() if kind == IntakeKind.REFUND
 )
 RECONCILED_TYPES = tuple(StoreOrderEventType.KIND)
+RECONCILE_PAGE = 1_000
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,19 @@ def reconcile_order_history(*, now: datetime | None = None) -> int:
     overlap = timedelta(seconds=config.reconcile_overlap_seconds)
     watermark = IntakeWatermark.objects.filter(name=RECONCILE_WATERMARK).first()
     start = (watermark.value if watermark else end) - overlap
-    rows = get_host().order_events_between(start=start, end=end, types=RECONCILED_TYPES)
+    host = get_host()
+    rows: list[OrderEventRecord] = []
+    while True:
+        page = host.order_events_between(
+            start=start,
+            end=end,
+            types=RECONCILED_TYPES,
+            limit=RECONCILE_PAGE,
+            after=(rows[-1].date, rows[-1].pk) if rows else None,
+        )
+        rows += page
+        if len(page) < RECONCILE_PAGE:
+            break
     cursors = dict(
         OrderScanCursor.objects.filter(order_id__in={UUID(r.order_id) for r in rows}).values_list(
             "order_id", "last_event_pk"
@@ -246,6 +260,9 @@ def reconcile_order_history(*, now: datetime | None = None) -> int:
         name=RECONCILE_WATERMARK,
         defaults={"value": max(end, watermark.value if watermark else end)},
     )
-    if missing:
-        logger.warning("Support desk reconciliation recorded %s missed order events.", len(missing))
+    missed = [r for r in missing if r.type not in StoreOrderEventType.WITHOUT_HOOK]
+    if missed:
+        logger.warning(
+            "Support desk reconciliation recovered %s events no hook reported.", len(missed)
+        )
     return len(missing)
