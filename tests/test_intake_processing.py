@@ -400,3 +400,21 @@ def test_payment_failures_are_not_reported_as_missed(order_generator, store, cap
     reconcile_order_history(now=timezone.now() + timedelta(minutes=3))
 
     assert "no hook reported" not in caplog.text
+
+
+def test_the_acknowledgement_speaks_the_customers_language(
+    order_generator, guest_buyer, store, drain, desk_configuration
+):
+    desk_configuration["acknowledge_customer"] = "true"
+    desk_configuration["acknowledgement_message"] = (
+        "Hello {customer_name}\n[fa]\nسلام {customer_name}، تیکت {ticket_number} باز شد."
+    )
+    order = order_generator(who=guest_buyer)
+
+    store.cancel_order(order, at=_later(order))
+    drain()
+
+    ticket = Ticket.objects.get()
+    assert ticket.messages.get(is_internal=False).body == (
+        f"<p>سلام مریم احمدی، تیکت {ticket.number} باز شد.</p>"
+    )

@@ -93,3 +93,35 @@ def test_acknowledgement_renders_persian_text():
     )
 
     assert text == "سلام مریم، تیکت 1007 برای سفارش 1042 باز شد."
+
+
+def test_acknowledgements_per_language_fall_back_to_the_default():
+    settings = parse_configuration(
+        {
+            "acknowledgement_message": (
+                "Hello {customer_name}\n\n[ro]\nBună ziua, {customer_name}!"
+                "\n[fa]\nسلام {customer_name}"
+            )
+        }
+    )
+
+    assert settings.acknowledgements == {
+        "": "Hello {customer_name}",
+        "ro": "Bună ziua, {customer_name}!",
+        "fa": "سلام {customer_name}",
+    }
+    assert settings.acknowledgement("ro") == "Bună ziua, {customer_name}!"
+    assert settings.acknowledgement("fa-IR") == "سلام {customer_name}"
+    assert settings.acknowledgement("pl") == "Hello {customer_name}"
+
+
+def test_language_sections_are_checked_one_by_one():
+    with pytest.raises(ConfigurationError) as error:
+        parse_configuration(
+            {"acknowledgement_message": "Hi\n[ro]\nSalut\n[pl]\n[ro]\nSalut {nume}"}
+        )
+
+    assert error.value.errors == {
+        "acknowledgement_message": "[ro] is given twice; [ro]: unknown placeholder {nume};"
+        " [pl] has no text"
+    }

@@ -5,6 +5,7 @@ Saleor's Dashboard), declared here as data so the plugin, the sandbox and the
 processing read the same fields.
 """
 
+import re
 import string
 from dataclasses import dataclass
 from typing import Any
@@ -112,7 +113,9 @@ CONFIG_FIELDS: list[ConfigField] = [
         label="Acknowledgement message",
         help_text=(
             "Text of the acknowledgement. It may use {customer_name}, {order_number} and"
-            " {ticket_number}."
+            " {ticket_number}. For other languages add sections: a line '[ro]', '[pl]' or"
+            " '[fa]' followed by the text in that language; customers whose order is in"
+            " another language get the text before the first section."
         ),
     ),
 ]
@@ -131,10 +134,39 @@ class EventRule:
 class IntakeSettings:
     rules: dict[str, EventRule]
     acknowledge: bool
-    acknowledgement_message: str
+    acknowledgements: dict[str, str]
+    """Acknowledgement text per language code; ``""`` holds the default."""
 
     def rule(self, kind: str) -> EventRule:
         return self.rules[kind]
+
+    def acknowledgement(self, language_code: str) -> str:
+        """Return the text for ``language_code`` ("pt-BR" falls back to "pt", then default)."""
+        code = language_code.lower()
+        for candidate in (code, code.split("-")[0], ""):
+            if candidate in self.acknowledgements:
+                return self.acknowledgements[candidate]
+        return ""
+
+
+_SECTION = re.compile(r"^\[([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})?)\]$")
+
+
+def split_language_sections(text: str) -> tuple[dict[str, str], list[str]]:
+    """Split a message into its default text and ``[lang]`` sections; list repeated ones."""
+    sections: dict[str, list[str]] = {"": []}
+    repeated: list[str] = []
+    current = ""
+    for line in text.splitlines():
+        match = _SECTION.match(line.strip())
+        if match:
+            current = match.group(1).lower()
+            if current in sections:
+                repeated.append(current)
+            sections[current] = []
+            continue
+        sections[current].append(line)
+    return {code: "\n".join(lines).strip() for code, lines in sections.items()}, repeated
 
 
 class ConfigurationError(Exception):
@@ -226,11 +258,17 @@ def parse_configuration(
     acknowledge = _parse_boolean(merged[ACKNOWLEDGE_FIELD])
     if acknowledge is None:
         errors[ACKNOWLEDGE_FIELD] = f"'{merged[ACKNOWLEDGE_FIELD]}' is not true or false"
-    message = str(merged[ACKNOWLEDGEMENT_MESSAGE_FIELD]).strip()
-    problem = _check_message(message)
-    if problem:
-        errors[ACKNOWLEDGEMENT_MESSAGE_FIELD] = problem
-    elif acknowledge and not message:
+    texts, repeated = split_language_sections(str(merged[ACKNOWLEDGEMENT_MESSAGE_FIELD]))
+    problems = [f"[{code}] is given twice" for code in repeated]
+    for code, text in texts.items():
+        problem = _check_message(text)
+        if problem:
+            problems.append(f"[{code}]: {problem}" if code else problem)
+        elif code and not text:
+            problems.append(f"[{code}] has no text")
+    if problems:
+        errors[ACKNOWLEDGEMENT_MESSAGE_FIELD] = "; ".join(problems)
+    elif acknowledge and not texts[""]:
         errors[ACKNOWLEDGEMENT_MESSAGE_FIELD] = "write the message, or turn acknowledgements off"
     if errors:
         raise ConfigurationError(errors)
@@ -240,7 +278,7 @@ def parse_configuration(
             for kind, (prio, cat) in event_rules.items()
         },
         acknowledge=bool(acknowledge),
-        acknowledgement_message=message,
+        acknowledgements=texts,
     )
 
 

@@ -136,7 +136,7 @@ def apply_facts(
             author_type=MessageAuthorType.SYSTEM,
             actor=system,
             body=render_acknowledgement(
-                settings.acknowledgement_message,
+                settings.acknowledgement(ticket.language_code),
                 customer_name=snapshot.customer.full_name or snapshot.customer.email,
                 order_number=snapshot.number,
                 ticket_number=ticket.number,
