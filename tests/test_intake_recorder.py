@@ -99,7 +99,7 @@ def test_a_failed_insert_inside_a_caller_transaction_leaves_it_usable(db, monkey
 
 def test_the_kick_runs_after_commit_only(db, django_capture_on_commit_callbacks, monkeypatch):
     # given
-    kicked = []
+    kicked: list[int] = []
     monkeypatch.setattr(kick, "kick", kicked.append)
 
     # when
@@ -141,7 +141,7 @@ def test_kick_auto_skips_when_celery_is_eager(db, settings, monkeypatch):
     from saleor_support_plugin.tasks import process_inbound_event_task
 
     settings.SUPPORT_DESK = {**settings.SUPPORT_DESK, "KICK": "auto"}
-    published = []
+    published: list[object] = []
     monkeypatch.setattr(process_inbound_event_task, "apply_async", published.append)
     assert process_inbound_event_task.app.conf.task_always_eager is True
 
