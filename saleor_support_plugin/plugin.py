@@ -7,6 +7,7 @@ Each hook returns ``previous_value`` unchanged. When active it hands the hook's 
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
 from . import PLUGIN_ID
@@ -71,7 +72,8 @@ class SupportPlugin(BasePlugin):
             return
         try:
             with allow_writer():
-                signal(obj, self._enabled)
+                # Hooks run right after Saleor commits; the order's updated_at may be stale.
+                signal(obj, self._enabled, at=timezone.now())
         except Exception:  # noqa: BLE001, S110  # a hook must never break Saleor; recorder logs
             pass
 
@@ -104,9 +106,9 @@ class SupportPlugin(BasePlugin):
         return previous_value
 
     def customer_deleted(self, customer: Any, previous_value: Any, webhooks: Any = None) -> Any:
-        self._record(lambda user, _enabled: signals.customer_deleted(user), customer)
+        self._record(lambda user, _enabled, **_: signals.customer_deleted(user), customer)
         return previous_value
 
     def account_deleted(self, user: Any, previous_value: Any) -> Any:
-        self._record(lambda user, _enabled: signals.customer_deleted(user), user)
+        self._record(lambda user, _enabled, **_: signals.customer_deleted(user), user)
         return previous_value

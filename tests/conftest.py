@@ -61,8 +61,8 @@ if SALEOR_AVAILABLE:
     from saleor.tests.utils import prepare_test_db_connections
 
     _test_databases = {
-        settings.DATABASE_CONNECTION_DEFAULT_NAME,
-        settings.DATABASE_CONNECTION_REPLICA_NAME,
+        getattr(settings, "DATABASE_CONNECTION_DEFAULT_NAME"),  # noqa: B009  # Saleor's setting
+        getattr(settings, "DATABASE_CONNECTION_REPLICA_NAME"),  # noqa: B009
     }
     django.test.TransactionTestCase.databases = _test_databases
     django.test.TestCase.databases = _test_databases

@@ -5,6 +5,7 @@ and orders that need no ticket cost none at all.
 """
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from ..intake import IntakeKind, SourceEventType
@@ -27,77 +28,88 @@ def enabled_kinds(configuration: Mapping[str, Any]) -> frozenset[str]:
     )
 
 
-def _changed_at(order: Any) -> Any:
-    return getattr(order, "updated_at", None)
+def _changed_at(order: Any, at: datetime | None) -> Any:
+    """When the change happened: ``at`` when the caller knows, else the order's ``updated_at``.
+
+    Saleor passes ``at`` (the hook's time): its in-memory ``updated_at`` can be old, since
+    a return saves its status change on a separately locked copy and refunds save nothing.
+    """
+    return at or getattr(order, "updated_at", None)
 
 
-def _stamp(order: Any) -> str:
-    """Identify one state of an order: two calls for the same change share it."""
-    updated_at = getattr(order, "updated_at", None)
-    return f"{order.pk}:{updated_at.isoformat()}" if updated_at else str(order.pk)
+def _stamp(order: Any, at: datetime | None) -> str:
+    """Identify one change of an order: two calls for the same change share it.
+
+    With Saleor's ``at`` every hook call is a change of its own; a repeated call costs one
+    more row, which processing skips as having nothing new.
+    """
+    changed = _changed_at(order, at)
+    return f"{order.pk}:{changed.isoformat()}" if changed else str(order.pk)
 
 
-def order_created(order: Any, enabled: frozenset[str]) -> None:
+def order_created(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
     if IntakeKind.CUSTOMER_NOTE in enabled and (getattr(order, "customer_note", "") or "").strip():
         record_inbound_event(
             SourceEventType.ORDER_CREATED,
             str(order.pk),
             order_id=order.pk,
-            occurred_at=_changed_at(order),
+            occurred_at=_changed_at(order, at),
         )
 
 
-def order_cancelled(order: Any, enabled: frozenset[str]) -> None:
+def order_cancelled(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
     if IntakeKind.CANCELLATION in enabled:
         record_inbound_event(
             SourceEventType.ORDER_CANCELLED,
             str(order.pk),
             order_id=order.pk,
-            occurred_at=_changed_at(order),
+            occurred_at=_changed_at(order, at),
         )
 
 
-def order_expired(order: Any, enabled: frozenset[str]) -> None:
+def order_expired(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
     if IntakeKind.EXPIRY in enabled:
         record_inbound_event(
             SourceEventType.ORDER_EXPIRED,
             str(order.pk),
             order_id=order.pk,
-            occurred_at=_changed_at(order),
+            occurred_at=_changed_at(order, at),
         )
 
 
-def order_refunded(order: Any, enabled: frozenset[str]) -> None:
+def order_refunded(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
     if IntakeKind.REFUND in enabled:
         record_inbound_event(
             SourceEventType.ORDER_REFUNDED,
-            _stamp(order),
+            _stamp(order, at),
             order_id=order.pk,
-            occurred_at=_changed_at(order),
+            occurred_at=_changed_at(order, at),
         )
 
 
-def order_fully_refunded(order: Any, enabled: frozenset[str]) -> None:
+def order_fully_refunded(
+    order: Any, enabled: frozenset[str], *, at: datetime | None = None
+) -> None:
     if IntakeKind.FULL_REFUND in enabled:
         record_inbound_event(
             SourceEventType.ORDER_FULLY_REFUNDED,
             str(order.pk),
             order_id=order.pk,
-            occurred_at=_changed_at(order),
+            occurred_at=_changed_at(order, at),
         )
 
 
-def order_updated(order: Any, enabled: frozenset[str]) -> None:
+def order_updated(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
     if order.status in RETURN_STATUSES and enabled & UPDATE_KINDS:
         record_inbound_event(
             SourceEventType.ORDER_UPDATED,
-            _stamp(order),
+            _stamp(order, at),
             order_id=order.pk,
-            occurred_at=_changed_at(order),
+            occurred_at=_changed_at(order, at),
         )
 
 
-def draft_order_created(order: Any, enabled: frozenset[str]) -> None:
+def draft_order_created(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
     original_id = getattr(order, "original_id", None)
     if (
         IntakeKind.REPLACEMENT in enabled
@@ -108,7 +120,7 @@ def draft_order_created(order: Any, enabled: frozenset[str]) -> None:
             SourceEventType.DRAFT_ORDER_CREATED,
             str(order.pk),
             order_id=original_id,
-            occurred_at=_changed_at(order),
+            occurred_at=_changed_at(order, at),
         )
 
 
