@@ -4,6 +4,7 @@ Each hook returns ``previous_value`` unchanged. When active it hands the hook's 
 ``host.signals``, which records at most one inbound event with one INSERT and never raises.
 """
 
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -52,6 +53,8 @@ class SupportPlugin(BasePlugin):
         # Copied out: Saleor empties ``self.configuration`` when the instance goes away.
         values = {item["name"]: item["value"] for item in self.configuration}
         self._enabled = signals.enabled_kinds(values)
+        # Saleor builds plugins per request or task: repeated hook calls of this one share it.
+        self._call_id = uuid.uuid4().hex
 
     @classmethod
     def validate_plugin_configuration(cls, plugin_configuration: Any, **kwargs: Any) -> None:
@@ -73,7 +76,7 @@ class SupportPlugin(BasePlugin):
         try:
             with allow_writer():
                 # Hooks run right after Saleor commits; the order's updated_at may be stale.
-                signal(obj, self._enabled, at=timezone.now())
+                signal(obj, self._enabled, at=timezone.now(), call_id=self._call_id)
         except Exception:  # noqa: BLE001, S110  # a hook must never break Saleor; recorder logs
             pass
 
@@ -106,9 +109,9 @@ class SupportPlugin(BasePlugin):
         return previous_value
 
     def customer_deleted(self, customer: Any, previous_value: Any, webhooks: Any = None) -> Any:
-        self._record(lambda user, _enabled, **_: signals.customer_deleted(user), customer)
+        self._record(lambda user, _enabled, **_kwargs: signals.customer_deleted(user), customer)
         return previous_value
 
     def account_deleted(self, user: Any, previous_value: Any) -> Any:
-        self._record(lambda user, _enabled, **_: signals.customer_deleted(user), user)
+        self._record(lambda user, _enabled, **_kwargs: signals.customer_deleted(user), user)
         return previous_value

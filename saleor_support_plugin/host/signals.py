@@ -37,17 +37,26 @@ def _changed_at(order: Any, at: datetime | None) -> Any:
     return at or getattr(order, "updated_at", None)
 
 
-def _stamp(order: Any, at: datetime | None) -> str:
-    """Identify one change of an order: two calls for the same change share it.
+def _stamp(order: Any, call_id: str | None) -> str:
+    """Identify one change of an order, so repeated hook calls for it share one key.
 
-    With Saleor's ``at`` every hook call is a change of its own; a repeated call costs one
-    more row, which processing skips as having nothing new.
+    Inside Saleor the change is the plugin manager's work (one per request or task), named
+    by ``call_id``: ``updated_at`` cannot tell two refunds apart there. The demo store saves
+    ``updated_at`` with every change, so it identifies the change itself.
     """
-    changed = _changed_at(order, at)
-    return f"{order.pk}:{changed.isoformat()}" if changed else str(order.pk)
+    if call_id:
+        return f"{order.pk}:{call_id}"
+    updated_at = getattr(order, "updated_at", None)
+    return f"{order.pk}:{updated_at.isoformat()}" if updated_at else str(order.pk)
 
 
-def order_created(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
+def order_created(
+    order: Any,
+    enabled: frozenset[str],
+    *,
+    at: datetime | None = None,
+    call_id: str | None = None,
+) -> None:
     if IntakeKind.CUSTOMER_NOTE in enabled and (getattr(order, "customer_note", "") or "").strip():
         record_inbound_event(
             SourceEventType.ORDER_CREATED,
@@ -57,7 +66,13 @@ def order_created(order: Any, enabled: frozenset[str], *, at: datetime | None = 
         )
 
 
-def order_cancelled(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
+def order_cancelled(
+    order: Any,
+    enabled: frozenset[str],
+    *,
+    at: datetime | None = None,
+    call_id: str | None = None,
+) -> None:
     if IntakeKind.CANCELLATION in enabled:
         record_inbound_event(
             SourceEventType.ORDER_CANCELLED,
@@ -67,7 +82,13 @@ def order_cancelled(order: Any, enabled: frozenset[str], *, at: datetime | None 
         )
 
 
-def order_expired(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
+def order_expired(
+    order: Any,
+    enabled: frozenset[str],
+    *,
+    at: datetime | None = None,
+    call_id: str | None = None,
+) -> None:
     if IntakeKind.EXPIRY in enabled:
         record_inbound_event(
             SourceEventType.ORDER_EXPIRED,
@@ -77,18 +98,28 @@ def order_expired(order: Any, enabled: frozenset[str], *, at: datetime | None = 
         )
 
 
-def order_refunded(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
+def order_refunded(
+    order: Any,
+    enabled: frozenset[str],
+    *,
+    at: datetime | None = None,
+    call_id: str | None = None,
+) -> None:
     if IntakeKind.REFUND in enabled:
         record_inbound_event(
             SourceEventType.ORDER_REFUNDED,
-            _stamp(order, at),
+            _stamp(order, call_id),
             order_id=order.pk,
             occurred_at=_changed_at(order, at),
         )
 
 
 def order_fully_refunded(
-    order: Any, enabled: frozenset[str], *, at: datetime | None = None
+    order: Any,
+    enabled: frozenset[str],
+    *,
+    at: datetime | None = None,
+    call_id: str | None = None,
 ) -> None:
     if IntakeKind.FULL_REFUND in enabled:
         record_inbound_event(
@@ -99,17 +130,29 @@ def order_fully_refunded(
         )
 
 
-def order_updated(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
+def order_updated(
+    order: Any,
+    enabled: frozenset[str],
+    *,
+    at: datetime | None = None,
+    call_id: str | None = None,
+) -> None:
     if order.status in RETURN_STATUSES and enabled & UPDATE_KINDS:
         record_inbound_event(
             SourceEventType.ORDER_UPDATED,
-            _stamp(order, at),
+            _stamp(order, call_id),
             order_id=order.pk,
             occurred_at=_changed_at(order, at),
         )
 
 
-def draft_order_created(order: Any, enabled: frozenset[str], *, at: datetime | None = None) -> None:
+def draft_order_created(
+    order: Any,
+    enabled: frozenset[str],
+    *,
+    at: datetime | None = None,
+    call_id: str | None = None,
+) -> None:
     original_id = getattr(order, "original_id", None)
     if (
         IntakeKind.REPLACEMENT in enabled
