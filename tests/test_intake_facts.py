@@ -138,3 +138,44 @@ def test_a_note_is_a_fact_only_when_written():
     assert facts(" Bitte klingeln ") == [
         Fact(IntakeKind.CUSTOMER_NOTE, f"customer_note:{ORDER}", customer_text="Bitte klingeln")
     ]
+
+
+def test_an_empty_return_row_of_a_replacement_only_return_is_no_return():
+    rows = [
+        _row(
+            20,
+            "fulfillment_replaced",
+            lines=[{"line_pk": "b", "quantity": 1}],
+            related_order_pk="D",
+        ),
+        _row(21, "fulfillment_returned", lines=[]),
+    ]
+
+    assert [f.kind for f in facts_from_history(ORDER, rows)] == [IntakeKind.REPLACEMENT]
+
+
+def test_the_headline_problem_comes_first():
+    facts = facts_for_event(
+        source_event_type="order_updated",
+        source_object_id="x",
+        snapshot=_snapshot(),
+        new_rows=[
+            _row(30, "payment_refunded", amount="10.000"),
+            _row(31, "fulfillment_replaced", lines=[], related_order_pk="D"),
+            _row(32, "fulfillment_returned", lines=[{"line_pk": "a", "quantity": 1}]),
+        ],
+        recent_refund_rows=[],
+    )
+
+    assert [f.kind for f in facts] == [IntakeKind.RETURN, IntakeKind.REPLACEMENT, IntakeKind.REFUND]
+
+
+def test_amounts_show_two_decimals_when_nothing_is_lost():
+    from saleor_support_plugin.intake.messages import format_amount
+
+    assert [format_amount(a) for a in ("12.300", "12.305", "7", "n/a")] == [
+        "12.30",
+        "12.305",
+        "7.00",
+        "n/a",
+    ]

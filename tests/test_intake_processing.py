@@ -153,7 +153,8 @@ def test_return_with_refund_and_replacement_is_one_thread(order_generator, store
     assert sorted(_facts(ticket)) == sorted(
         [IntakeKind.REFUND, IntakeKind.RETURN, IntakeKind.REPLACEMENT]
     )
-    assert ticket.subject == f"Refund for order #{order.number}"
+    assert ticket.subject == f"Return of items from order #{order.number}"
+    assert ticket.category.slug == "return"
     replacement = TicketEvent.objects.get(ticket=ticket, parameters__kind=IntakeKind.REPLACEMENT)
     assert replacement.dedupe_key == f"replacement:{draft.pk}"
     returned = TicketEvent.objects.get(ticket=ticket, parameters__kind=IntakeKind.RETURN)

@@ -62,6 +62,8 @@ def facts_from_history(order_id: str, rows: list[OrderEventRecord]) -> list[Fact
     groups: dict[str, list[OrderEventRecord]] = {}
     for row in rows:
         kind = StoreOrderEventType.KIND.get(row.type)
+        if kind == IntakeKind.RETURN and not row.parameters.get("lines"):
+            continue  # Saleor writes an empty return row for a replacement-only return
         if kind is not None:
             groups.setdefault(kind, []).append(row)
     return [
@@ -72,6 +74,23 @@ def facts_from_history(order_id: str, rows: list[OrderEventRecord]) -> list[Fact
         )
         for kind, group in groups.items()
     ]
+
+
+HEADLINE_ORDER = (
+    IntakeKind.CANCELLATION,
+    IntakeKind.EXPIRY,
+    IntakeKind.RETURN,
+    IntakeKind.REPLACEMENT,
+    IntakeKind.PAYMENT_PROBLEM,
+    IntakeKind.FULL_REFUND,
+    IntakeKind.REFUND,
+    IntakeKind.CUSTOMER_NOTE,
+)
+"""When one change reveals several problems, the first of these names the new ticket."""
+
+
+def by_headline(facts: list[Fact]) -> list[Fact]:
+    return sorted(facts, key=lambda fact: HEADLINE_ORDER.index(fact.kind))
 
 
 def facts_for_event(
@@ -136,4 +155,4 @@ def facts_for_event(
                 customer_text=snapshot.customer_note.strip(),
             )
         )
-    return facts
+    return by_headline(facts)

@@ -1,5 +1,7 @@
 """What the desk writes on a ticket about a store event, in the store's language."""
 
+from decimal import Decimal, InvalidOperation
+
 from django.utils.translation import gettext as _
 
 from ..host.snapshot import OrderSnapshot
@@ -26,16 +28,27 @@ def _lines_text(fact: Fact, snapshot: OrderSnapshot) -> str:
     parts = []
     for line in fact.parameters.get("lines", []):
         line_id = str(line.get("line_pk") or line.get("line_id") or "")
-        name = names.get(line_id, line_id)
+        # Replaced lines point at the replacement draft's lines; Saleor names them in "item".
+        name = names.get(line_id) or line.get("item") or line_id
         parts.append(f"{line.get('quantity', '?')} × {name}")
     return ", ".join(parts)
+
+
+def format_amount(amount: str) -> str:
+    """Show money with two decimals when that loses nothing (Saleor stores three)."""
+    try:
+        value = Decimal(amount)
+    except InvalidOperation:
+        return amount
+    cents = value.quantize(Decimal("0.01"))
+    return str(cents) if cents == value else str(value)
 
 
 def system_message(fact: Fact, snapshot: OrderSnapshot) -> str:
     """Return the internal note the desk adds for ``fact``."""
     number = snapshot.number
     amount = fact.parameters.get("amount")
-    money = f"{amount} {snapshot.currency}" if amount else ""
+    money = f"{format_amount(str(amount))} {snapshot.currency}" if amount else ""
     lines = _lines_text(fact, snapshot)
     if fact.kind == IntakeKind.CANCELLATION:
         text = _("Order #%(number)s was cancelled.") % {"number": number}
