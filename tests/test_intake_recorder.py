@@ -176,3 +176,33 @@ def test_kick_failure_opens_the_breaker(db, settings, monkeypatch):
     assert len(calls) == 1
     assert kick.Breaker.is_open()
     kick.Breaker.reset()
+
+
+def test_kicks_reuse_one_connection_and_retry_once_when_it_went_stale(db, settings, monkeypatch):
+    # given
+    from saleor_support_plugin.tasks import process_inbound_event_task
+
+    settings.SUPPORT_DESK = {**settings.SUPPORT_DESK, "KICK": "auto"}
+    monkeypatch.setattr(kick, "runs_eagerly", lambda app: False)
+    connections: list[object] = []
+    outcomes = iter(["ok", "ok", "stale", "ok"])
+
+    def publish(args, **options):
+        connections.append(options["connection"])
+        if next(outcomes) == "stale":
+            raise ConnectionResetError("broker restarted")
+
+    monkeypatch.setattr(process_inbound_event_task, "apply_async", publish)
+    kick.Breaker.reset()
+    kick._discard_connection()
+
+    # when
+    for event_id in (1, 2, 3):
+        kick.kick(event_id)
+
+    # then: 1 and 2 share a connection, 3 fails on it and succeeds on a fresh one
+    assert len(connections) == 4
+    assert connections[0] is connections[1] is connections[2]
+    assert connections[3] is not connections[2]
+    assert not kick.Breaker.is_open()
+    kick._discard_connection()

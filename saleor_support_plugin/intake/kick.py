@@ -14,9 +14,8 @@ from ..conf import KICK_INLINE, KICK_OFF, desk_settings
 logger = logging.getLogger(__name__)
 
 BREAKER_SECONDS = 30.0
-CONNECT_TIMEOUT_SECONDS = 1.0
-PUBLISH_RETRIES = 2
-PUBLISH_RETRY_INTERVAL_SECONDS = 0.5
+TIMEOUT_SECONDS = 0.5
+"""Longest a kick waits for the broker to connect or to answer, per attempt."""
 
 
 class Breaker:
@@ -61,33 +60,54 @@ def kick(event_id: int) -> None:
     app = process_inbound_event_task.app
     if runs_eagerly(app) or Breaker.is_open():
         return
-    try:
-        with app.connection_for_write(
-            connect_timeout=CONNECT_TIMEOUT_SECONDS,
-            transport_options={
-                "socket_timeout": CONNECT_TIMEOUT_SECONDS,
-                "socket_connect_timeout": CONNECT_TIMEOUT_SECONDS,
-                "max_retries": 1,
-            },
-        ) as conn:
-            options: dict[str, Any] = {
-                "connection": conn,
-                "retry": True,
-                "retry_policy": {
-                    "max_retries": PUBLISH_RETRIES,
-                    "interval_start": PUBLISH_RETRY_INTERVAL_SECONDS,
-                    "interval_step": 0,
-                    "interval_max": PUBLISH_RETRY_INTERVAL_SECONDS,
-                },
-            }
-            queue = desk_settings().celery_queue
-            if queue:
-                options["queue"] = queue
+    options: dict[str, Any] = {"retry": False}
+    queue = desk_settings().celery_queue
+    if queue:
+        options["queue"] = queue
+    for attempt in (1, 2):
+        connection, reused = _connection(app)
+        options["connection"] = connection
+        try:
             process_inbound_event_task.apply_async((event_id,), **options)
-    except Exception:
-        Breaker.trip()
-        logger.warning(
-            "Support desk could not publish event %s; the sweep will process it.",
-            event_id,
-            exc_info=True,
-        )
+        except Exception:
+            _discard_connection()
+            if reused and attempt == 1:
+                continue  # the kept connection went stale (broker restarted): one fresh try
+            Breaker.trip()
+            logger.warning(
+                "Support desk could not publish event %s; the sweep will process it.",
+                event_id,
+                exc_info=True,
+            )
+        return
+
+
+_local = threading.local()
+
+
+def _connection(app: Any) -> tuple[Any, bool]:
+    """Return this thread's broker connection for kicks (bounded timeouts) and if it is reused."""
+    connection = getattr(_local, "connection", None)
+    if connection is not None and getattr(_local, "app", None) is app:
+        return connection, True
+    _discard_connection()
+    connection = app.connection_for_write(
+        connect_timeout=TIMEOUT_SECONDS,
+        transport_options={
+            "socket_timeout": TIMEOUT_SECONDS,
+            "socket_connect_timeout": TIMEOUT_SECONDS,
+            "max_retries": 0,
+        },
+    )
+    _local.connection, _local.app = connection, app
+    return connection, False
+
+
+def _discard_connection() -> None:
+    connection = getattr(_local, "connection", None)
+    _local.connection = None
+    if connection is not None:
+        try:
+            connection.close()
+        except Exception:  # noqa: BLE001  # closing a broken connection may fail too
+            logger.debug("Closing a broken kick connection failed.", exc_info=True)
