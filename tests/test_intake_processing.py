@@ -17,6 +17,7 @@ from saleor_support_plugin.tickets import (
 from saleor_support_plugin.tickets.actors import Actor
 from saleor_support_plugin.tickets.models import Ticket, TicketEvent
 from sandbox.store import actions as store_actions
+from tests.query_counts import assert_statements
 
 
 def _facts(ticket):
@@ -424,3 +425,18 @@ def test_the_acknowledgement_speaks_the_customers_language(
     assert ticket.messages.get(is_internal=False).body == (
         f"<p>سلام مریم احمدی، تیکت {ticket.number} باز شد.</p>"
     )
+
+
+def test_opening_a_ticket_from_an_event_runs_a_fixed_number_of_statements(order_generator, store):
+    # given
+    order = order_generator(at=timezone.now() - timedelta(hours=1))
+    store.cancel_order(order, at=timezone.now() - timedelta(minutes=5))
+    event = InboundEvent.objects.get()
+
+    # when: lock, cursor (3), order (4), facts check, thread and category (2), erasure check,
+    # ticket with its opening entry and fact (3), note (4), priority check, event update
+    with assert_statements(21):
+        process_inbound_event(event.pk)
+
+    # then
+    assert Ticket.objects.count() == 1
