@@ -75,8 +75,8 @@ class SupportPlugin(BasePlugin):
             return
         try:
             with allow_writer():
-                # Hooks run right after Saleor commits; the order's updated_at may be stale.
-                signal(obj, self._enabled, at=timezone.now(), call_id=self._call_id)
+                call = signals.HookCall(self._enabled, at=timezone.now(), call_id=self._call_id)
+                signal(obj, call)
         except Exception:  # noqa: BLE001, S110  # a hook must never break Saleor; recorder logs
             pass
 
@@ -109,9 +109,9 @@ class SupportPlugin(BasePlugin):
         return previous_value
 
     def customer_deleted(self, customer: Any, previous_value: Any, webhooks: Any = None) -> Any:
-        self._record(lambda user, _enabled, **_kwargs: signals.customer_deleted(user), customer)
+        self._record(signals.customer_deleted, customer)
         return previous_value
 
     def account_deleted(self, user: Any, previous_value: Any) -> Any:
-        self._record(lambda user, _enabled, **_kwargs: signals.customer_deleted(user), user)
+        self._record(signals.customer_deleted, user)
         return previous_value

@@ -5,6 +5,7 @@ and orders that need no ticket cost none at all.
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -28,146 +29,87 @@ def enabled_kinds(configuration: Mapping[str, Any]) -> frozenset[str]:
     )
 
 
-def _changed_at(order: Any, at: datetime | None) -> Any:
-    """When the change happened: ``at`` when the caller knows, else the order's ``updated_at``.
+@dataclass(frozen=True)
+class HookCall:
+    """The context of one hook call.
 
-    Saleor passes ``at`` (the hook's time): its in-memory ``updated_at`` can be old, since
-    a return saves its status change on a separately locked copy and refunds save nothing.
+    Inside Saleor, ``at`` is the hook's time and ``call_id`` names the plugin instance (one per
+    request or task): Saleor's in-memory ``updated_at`` can be stale (a return saves its status
+    on another copy of the order, a refund saves nothing), so it can neither date the change nor
+    tell two refunds apart. The demo store saves ``updated_at`` with every change and passes
+    neither.
     """
-    return at or getattr(order, "updated_at", None)
 
+    enabled: frozenset[str]
+    at: datetime | None = None
+    call_id: str | None = None
 
-def _stamp(order: Any, call_id: str | None) -> str:
-    """Identify one change of an order, so repeated hook calls for it share one key.
+    def occurred_at(self, order: Any) -> datetime | None:
+        return self.at or getattr(order, "updated_at", None)
 
-    Inside Saleor the change is the plugin manager's work (one per request or task), named
-    by ``call_id``: ``updated_at`` cannot tell two refunds apart there. The demo store saves
-    ``updated_at`` with every change, so it identifies the change itself.
-    """
-    if call_id:
-        return f"{order.pk}:{call_id}"
-    updated_at = getattr(order, "updated_at", None)
-    return f"{order.pk}:{updated_at.isoformat()}" if updated_at else str(order.pk)
+    def change_id(self, order: Any) -> str:
+        """Identify one change of ``order``, so repeated calls for it share one key."""
+        if self.call_id:
+            return f"{order.pk}:{self.call_id}"
+        updated_at = getattr(order, "updated_at", None)
+        return f"{order.pk}:{updated_at.isoformat()}" if updated_at else str(order.pk)
 
-
-def order_created(
-    order: Any,
-    enabled: frozenset[str],
-    *,
-    at: datetime | None = None,
-    call_id: str | None = None,
-) -> None:
-    if IntakeKind.CUSTOMER_NOTE in enabled and (getattr(order, "customer_note", "") or "").strip():
+    def record(
+        self, source: str, order: Any, *, object_id: str | None = None, order_id: Any = None
+    ) -> None:
         record_inbound_event(
-            SourceEventType.ORDER_CREATED,
-            str(order.pk),
-            order_id=order.pk,
-            occurred_at=_changed_at(order, at),
+            source,
+            object_id or str(order.pk),
+            order_id=order_id or order.pk,
+            occurred_at=self.occurred_at(order),
         )
 
 
-def order_cancelled(
-    order: Any,
-    enabled: frozenset[str],
-    *,
-    at: datetime | None = None,
-    call_id: str | None = None,
-) -> None:
-    if IntakeKind.CANCELLATION in enabled:
-        record_inbound_event(
-            SourceEventType.ORDER_CANCELLED,
-            str(order.pk),
-            order_id=order.pk,
-            occurred_at=_changed_at(order, at),
-        )
+def order_created(order: Any, call: HookCall) -> None:
+    if (
+        IntakeKind.CUSTOMER_NOTE in call.enabled
+        and (getattr(order, "customer_note", "") or "").strip()
+    ):
+        call.record(SourceEventType.ORDER_CREATED, order)
 
 
-def order_expired(
-    order: Any,
-    enabled: frozenset[str],
-    *,
-    at: datetime | None = None,
-    call_id: str | None = None,
-) -> None:
-    if IntakeKind.EXPIRY in enabled:
-        record_inbound_event(
-            SourceEventType.ORDER_EXPIRED,
-            str(order.pk),
-            order_id=order.pk,
-            occurred_at=_changed_at(order, at),
-        )
+def order_cancelled(order: Any, call: HookCall) -> None:
+    if IntakeKind.CANCELLATION in call.enabled:
+        call.record(SourceEventType.ORDER_CANCELLED, order)
 
 
-def order_refunded(
-    order: Any,
-    enabled: frozenset[str],
-    *,
-    at: datetime | None = None,
-    call_id: str | None = None,
-) -> None:
-    if IntakeKind.REFUND in enabled:
-        record_inbound_event(
-            SourceEventType.ORDER_REFUNDED,
-            _stamp(order, call_id),
-            order_id=order.pk,
-            occurred_at=_changed_at(order, at),
-        )
+def order_expired(order: Any, call: HookCall) -> None:
+    if IntakeKind.EXPIRY in call.enabled:
+        call.record(SourceEventType.ORDER_EXPIRED, order)
 
 
-def order_fully_refunded(
-    order: Any,
-    enabled: frozenset[str],
-    *,
-    at: datetime | None = None,
-    call_id: str | None = None,
-) -> None:
-    if IntakeKind.FULL_REFUND in enabled:
-        record_inbound_event(
-            SourceEventType.ORDER_FULLY_REFUNDED,
-            str(order.pk),
-            order_id=order.pk,
-            occurred_at=_changed_at(order, at),
-        )
+def order_refunded(order: Any, call: HookCall) -> None:
+    if IntakeKind.REFUND in call.enabled:
+        call.record(SourceEventType.ORDER_REFUNDED, order, object_id=call.change_id(order))
 
 
-def order_updated(
-    order: Any,
-    enabled: frozenset[str],
-    *,
-    at: datetime | None = None,
-    call_id: str | None = None,
-) -> None:
-    if order.status in RETURN_STATUSES and enabled & UPDATE_KINDS:
-        record_inbound_event(
-            SourceEventType.ORDER_UPDATED,
-            _stamp(order, call_id),
-            order_id=order.pk,
-            occurred_at=_changed_at(order, at),
-        )
+def order_fully_refunded(order: Any, call: HookCall) -> None:
+    if IntakeKind.FULL_REFUND in call.enabled:
+        call.record(SourceEventType.ORDER_FULLY_REFUNDED, order)
 
 
-def draft_order_created(
-    order: Any,
-    enabled: frozenset[str],
-    *,
-    at: datetime | None = None,
-    call_id: str | None = None,
-) -> None:
+def order_updated(order: Any, call: HookCall) -> None:
+    if order.status in RETURN_STATUSES and call.enabled & UPDATE_KINDS:
+        call.record(SourceEventType.ORDER_UPDATED, order, object_id=call.change_id(order))
+
+
+def draft_order_created(order: Any, call: HookCall) -> None:
+    """Record a replacement draft against the order it replaces items of."""
     original_id = getattr(order, "original_id", None)
     if (
-        IntakeKind.REPLACEMENT in enabled
+        IntakeKind.REPLACEMENT in call.enabled
         and getattr(order, "origin", None) == REISSUE_ORIGIN
         and original_id
     ):
-        record_inbound_event(
-            SourceEventType.DRAFT_ORDER_CREATED,
-            str(order.pk),
-            order_id=original_id,
-            occurred_at=_changed_at(order, at),
-        )
+        call.record(SourceEventType.DRAFT_ORDER_CREATED, order, order_id=original_id)
 
 
-def customer_deleted(user: Any) -> None:
+def customer_deleted(user: Any, call: HookCall) -> None:
     """Record a deleted customer; the row is gone, so the id and e-mail travel in the payload."""
     email = getattr(user, "email", "") or ""
     if user.pk is None and not email:

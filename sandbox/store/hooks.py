@@ -12,14 +12,11 @@ from saleor_support_plugin.host import get_host, signals
 
 def call_hook(name: str, obj: Any) -> None:
     """Run hook ``name`` of the desk for ``obj`` once the current transaction commits."""
-    enabled = signals.enabled_kinds(get_host().plugin_configuration())
+    call = signals.HookCall(signals.enabled_kinds(get_host().plugin_configuration()))
 
     def run() -> None:
-        if name == "customer_deleted":
-            signals.customer_deleted(obj)
-            return
         handler = getattr(signals, name, None)
         if handler is not None:
-            handler(obj, enabled)
+            handler(obj, call)
 
     transaction.on_commit(run)

@@ -302,15 +302,15 @@ def test_kick_reaches_the_worker_after_commit_without_the_sweep(
     monkeypatch.setattr(actions, "call_hook", lambda name, obj: None)
     actions.cancel_order(first, at=timezone.now())
     actions.cancel_order(second, at=timezone.now())
-    enabled = signals.enabled_kinds(get_host().plugin_configuration())
+    call = signals.HookCall(signals.enabled_kinds(get_host().plugin_configuration()))
     publisher = broker_stand.publisher_proxy
     connections = publisher.accepted
 
     # Saleor calling the hook inside its transaction: one INSERT, no broker before commit.
     with transaction.atomic():
         with assert_statements(1):
-            signals.order_cancelled(first, enabled)
-            signals.order_updated(first, enabled)
+            signals.order_cancelled(first, call)
+            signals.order_updated(first, call)
         assert publisher.accepted == connections
         assert kick_to_broker.seconds == []
     assert publisher.accepted > connections
@@ -321,8 +321,8 @@ def test_kick_reaches_the_worker_after_commit_without_the_sweep(
     # reuses the thread's broker connection.
     connections = publisher.accepted
     with assert_statements(1):
-        signals.order_cancelled(second, enabled)
-        signals.order_updated(second, enabled)
+        signals.order_cancelled(second, call)
+        signals.order_updated(second, call)
     assert publisher.accepted == connections
     assert kick_to_broker.published == 2
     assert kick_to_broker.failed == kick_to_broker.skipped == 0
