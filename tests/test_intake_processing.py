@@ -13,6 +13,7 @@ from saleor_support_plugin.tickets import (
     TicketPriority,
     TicketStatus,
     actions,
+    erasure,
 )
 from saleor_support_plugin.tickets.actors import Actor
 from saleor_support_plugin.tickets.models import Ticket, TicketEvent
@@ -376,7 +377,7 @@ def test_customer_deletion_anonymises_their_tickets(order_generator, store, drai
     assert ticket.customer_user_id is None
     assert _snapshot(ticket)["customer"]["email"] == ticket.customer_email
     assert _snapshot(ticket)["customer_note"] == ""
-    assert ticket.messages.get(author_type="customer").body_raw == actions.REDACTED_BODY
+    assert ticket.messages.get(author_type="customer").body_raw == erasure.REDACTED_BODY
     event = InboundEvent.objects.get(source_event_type=SourceEventType.CUSTOMER_DELETED)
     assert event.payload == {}
     assert event.outcome == "anonymised 1 tickets"
@@ -433,10 +434,112 @@ def test_opening_a_ticket_from_an_event_runs_a_fixed_number_of_statements(order_
     store.cancel_order(order, at=timezone.now() - timedelta(minutes=5))
     event = InboundEvent.objects.get()
 
-    # when: lock, cursor (3), order (4), facts check, thread and category (2), erasure check,
-    # ticket with its opening entry and fact (3), note (4), priority check, event update
-    with assert_statements(21):
+    # when: lock, cursor (3), order (4), facts check, thread and category (2), erasure lock
+    # and check (2), ticket with its opening entry and fact (3), note (4), priority check,
+    # event update
+    with assert_statements(22):
         process_inbound_event(event.pk)
 
     # then
     assert Ticket.objects.count() == 1
+
+
+def test_an_erased_customers_old_order_stays_erased(
+    order_generator, store, drain, customer_user, desk_configuration
+):
+    # given: the customer's ticket was erased with their account
+    desk_configuration["acknowledge_customer"] = "true"
+    order = order_generator()
+    store.cancel_order(order, at=_later(order))
+    drain()
+    store.delete_customer(customer_user)
+    drain()
+    ticket = Ticket.objects.get()
+    assert ticket.messages.get(is_internal=False).body_raw == erasure.REDACTED_BODY
+
+    # when: money comes back for their old order
+    store.refund_order(order, Decimal("10.00"), at=_later(order, 5))
+    drain()
+
+    # then
+    ticket.refresh_from_db()
+    snapshot = _snapshot(ticket)
+    assert snapshot["customer"]["email"] == ticket.customer_email
+    assert snapshot["customer"]["first_name"] == ""
+    assert "ana" not in str(snapshot).lower()
+
+
+def test_a_later_ticket_for_an_erased_customer_is_stored_erased_without_acknowledgement(
+    order_generator, store, drain, customer_user, desk_configuration
+):
+    # given
+    desk_configuration["acknowledge_customer"] = "true"
+    order = order_generator()
+    store.delete_customer(customer_user)
+    drain()
+
+    # when
+    store.cancel_order(order, at=_later(order))
+    drain()
+
+    # then
+    ticket = Ticket.objects.get()
+    assert ticket.customer_email == erasure.erased_marker("ana.popescu@example.com")
+    assert ticket.anonymised_at is not None
+    assert not ticket.messages.filter(is_internal=False).exists()
+
+
+def test_erasure_finds_tickets_of_a_customer_who_changed_their_email(ticket_generator, agent):
+    ticket = ticket_generator(email="old@example.com", user_id=agent.pk)
+    ticket.customer_user = None  # the account's deletion cleared the link
+    ticket.save(update_fields=["customer_user"])
+
+    count = erasure.anonymise_customer(
+        user_id=agent.pk, email="new@example.com", actor=Actor.system()
+    )
+
+    ticket.refresh_from_db()
+    assert count == 1
+    assert ticket.customer_email == erasure.erased_marker("new@example.com")
+    assert ticket.customer_account_id is None
+
+
+def test_a_very_long_note_is_kept_to_the_message_limit(order_generator, drain):
+    order_generator(note="x" * 12_000)
+
+    drain()
+
+    message = Ticket.objects.get().messages.get(author_type="customer")
+    assert len(message.body_raw) == 10_000
+
+
+def test_a_removed_category_falls_back_to_other_then_to_any(order_generator, store, drain):
+    from saleor_support_plugin.tickets.models import TicketCategory
+
+    TicketCategory.objects.filter(slug__in=["cancellation", "other"]).update(is_active=False)
+    order = order_generator()
+
+    store.cancel_order(order, at=_later(order))
+    drain()
+
+    assert Ticket.objects.get().category.slug == "order"
+
+
+def test_a_new_ticket_opens_at_its_most_urgent_problem(
+    order_generator, store, drain, desk_configuration
+):
+    # given: one return reveals a return (normal) and a refund (urgent here)
+    desk_configuration["event_defaults"] = "refund: urgent, refund"
+    order = order_generator()
+    store.fulfill_order(order, at=_later(order))
+    line = order.lines.first()
+
+    # when
+    store.return_products(order, at=_later(order, 10), returned=[(line, 1)], refund=True)
+    drain()
+
+    # then: named by the return, as urgent as the refund from the start
+    ticket = Ticket.objects.get()
+    assert ticket.subject == f"Return of items from order #{order.number}"
+    assert ticket.priority == TicketPriority.URGENT
+    assert not TicketEvent.objects.filter(type=TicketEventType.PRIORITY_CHANGED).exists()

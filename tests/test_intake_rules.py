@@ -72,6 +72,17 @@ def test_lines_override_their_events_only_and_comments_are_ignored():
             {"acknowledgement_message": "unbalanced braces; write {{ and }} for literal braces"},
         ),
         (
+            {"acknowledgement_message": "Hi {customer_name:d}"},
+            {
+                "acknowledgement_message": "a placeholder cannot be filled in (Unknown format"
+                " code 'd' for object of type 'str'); write them as {customer_name}"
+            },
+        ),
+        (
+            {"acknowledgement_message": "x" * 5_001},
+            {"acknowledgement_message": "at most 5000 characters"},
+        ),
+        (
             {"acknowledge_customer": "true", "acknowledgement_message": "  "},
             {"acknowledgement_message": "write the message, or turn acknowledgements off"},
         ),

@@ -1,6 +1,12 @@
 import pytest
 
-from saleor_support_plugin.tickets import MessageAuthorType, TicketEventType, TicketStatus, actions
+from saleor_support_plugin.tickets import (
+    MessageAuthorType,
+    TicketEventType,
+    TicketStatus,
+    actions,
+    erasure,
+)
 from saleor_support_plugin.tickets.actors import Actor
 from saleor_support_plugin.tickets.error_codes import TicketError, TicketErrorCode
 from saleor_support_plugin.tickets.models import Ticket, TicketEvent, TicketMessage
@@ -283,10 +289,10 @@ def test_anonymise_customer_erases_personal_data_and_keeps_the_numbers(ticket_ge
     actions.add_message(mine, author_type="agent", actor=Actor.user(agent.pk), body="Thanks!")
 
     # when
-    count = actions.anonymise_customer(
+    count = erasure.anonymise_customer(
         user_id=agent.pk, email="jan.kowalski@example.com", actor=Actor.system()
     )
-    again = actions.anonymise_customer(
+    again = erasure.anonymise_customer(
         user_id=agent.pk, email="jan.kowalski@example.com", actor=Actor.system()
     )
 
@@ -295,7 +301,7 @@ def test_anonymise_customer_erases_personal_data_and_keeps_the_numbers(ticket_ge
     for erased in (mine, guest):
         erased.refresh_from_db()
         assert erased.customer_user_id is None
-        assert erased.customer_email == actions.erased_marker("jan.kowalski@example.com")
+        assert erased.customer_email == erasure.erased_marker("jan.kowalski@example.com")
         assert erased.customer_email.startswith("erased-")
         assert erased.customer_name == erased.customer_email
         assert erased.anonymised_at is not None
@@ -303,7 +309,7 @@ def test_anonymise_customer_erases_personal_data_and_keeps_the_numbers(ticket_ge
         assert _events(erased)[-1] == TicketEventType.CUSTOMER_ANONYMISED
     bodies = list(mine.messages.order_by("id").values_list("author_type", "body_raw"))
     assert bodies == [
-        ("customer", actions.REDACTED_BODY),
+        ("customer", erasure.REDACTED_BODY),
         ("agent", "Thanks!"),
     ]
     other.refresh_from_db()
@@ -343,12 +349,12 @@ def test_reopening_leaves_the_thread_to_a_newer_ticket(ticket_generator):
 
 def test_an_erased_customer_stays_erased_on_later_tickets(ticket_generator):
     # given
-    actions.anonymise_customer(user_id=None, email="jan.kowalski@example.com", actor=Actor.system())
+    erasure.anonymise_customer(user_id=None, email="jan.kowalski@example.com", actor=Actor.system())
 
     # when
     later = ticket_generator(email="JAN.KOWALSKI@example.com")
 
     # then
-    marker = actions.erased_marker("jan.kowalski@example.com")
+    marker = erasure.erased_marker("jan.kowalski@example.com")
     assert (later.customer_email, later.customer_name) == (marker, marker)
     assert later.anonymised_at is not None

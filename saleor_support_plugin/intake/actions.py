@@ -12,8 +12,8 @@ from django.utils import timezone, translation
 from ..conf import desk_settings
 from ..host import Host, get_host
 from ..host.snapshot import OrderEventRecord
-from ..tickets.actions import anonymise_customer
 from ..tickets.actors import Actor
+from ..tickets.erasure import anonymise_customer
 from . import InboundEventStatus, IntakeKind, SourceEventType, StoreOrderEventType
 from .facts import REFUND_FALLBACK_WINDOW, facts_for_event
 from .lock_objects import (

@@ -51,6 +51,7 @@ DEFAULT_ACKNOWLEDGEMENT = (
     "Our team will get back to you soon."
 )
 ACKNOWLEDGEMENT_PLACEHOLDERS = frozenset({"customer_name", "order_number", "ticket_number"})
+MAX_ACKNOWLEDGEMENT_LENGTH = 5_000
 
 _OPEN_ON_HELP = {
     IntakeKind.CANCELLATION: "Open a ticket when an order is cancelled.",
@@ -228,6 +229,14 @@ def _check_message(text: str) -> str | None:
     unknown = names - ACKNOWLEDGEMENT_PLACEHOLDERS
     if unknown:
         return "unknown placeholder " + ", ".join("{" + n + "}" for n in sorted(unknown))
+    try:
+        rendered = render_acknowledgement(
+            text, customer_name="Ana Popescu", order_number="1042", ticket_number=1007
+        )
+    except (ValueError, TypeError) as exc:
+        return f"a placeholder cannot be filled in ({exc}); write them as {{customer_name}}"
+    if len(rendered) > MAX_ACKNOWLEDGEMENT_LENGTH:
+        return f"at most {MAX_ACKNOWLEDGEMENT_LENGTH} characters"
     return None
 
 

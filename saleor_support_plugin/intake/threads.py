@@ -34,9 +34,17 @@ def new_facts(facts: list[Fact]) -> list[Fact]:
 
 
 def _category(slug: str) -> TicketCategory:
-    category = TicketCategory.objects.filter(slug=slug, is_active=True).first()
+    """Return the rule's category; if the merchant removed it, "other", or any active one."""
+    categories = TicketCategory.objects.filter(is_active=True)
+    category = (
+        categories.filter(slug=slug).first()
+        or categories.filter(slug=FALLBACK_CATEGORY).first()
+        or categories.order_by("position", "pk").first()
+    )
     if category is None:
-        category = TicketCategory.objects.get(slug=FALLBACK_CATEGORY)
+        category, _ = TicketCategory.objects.get_or_create(
+            slug=FALLBACK_CATEGORY, defaults={"name": "Other"}
+        )
     return category
 
 
@@ -50,13 +58,17 @@ def _order_info(snapshot: OrderSnapshot) -> actions.OrderInfo:
 
 
 def _open_thread(
-    snapshot: OrderSnapshot, fact: Fact, settings: IntakeSettings, now: datetime
+    snapshot: OrderSnapshot, facts: list[Fact], settings: IntakeSettings, now: datetime
 ) -> tuple[Ticket, bool]:
     key = actions.order_thread_key(snapshot.id)
     ticket = ticket_qs_select_for_update().filter(thread_key=key).first()
     if ticket is not None:
         return ticket, False
+    fact = facts[0]
     rule = settings.rule(fact.kind)
+    priority = max(
+        (settings.rule(f.kind).priority for f in facts), key=TicketPriority.RANK.__getitem__
+    )
     customer = snapshot.customer
     try:
         with transaction.atomic():
@@ -65,7 +77,7 @@ def _open_thread(
                 category=_category(rule.category),
                 channel=TicketChannel.SYSTEM,
                 actor=Actor.system(),
-                priority=rule.priority,
+                priority=priority,
                 customer=actions.CustomerInfo(
                     user_id=customer.user_id,
                     email=customer.email,
@@ -93,7 +105,7 @@ def apply_facts(
 
     Returns the ticket and whether it was opened now.
     """
-    ticket, opened = _open_thread(snapshot, facts[0], settings, now)
+    ticket, opened = _open_thread(snapshot, facts, settings, now)
     system = Actor.system()
     for fact in facts:
         if not actions.add_store_event(
@@ -109,7 +121,7 @@ def apply_facts(
                 ticket,
                 author_type=MessageAuthorType.CUSTOMER,
                 actor=Actor(user_id=snapshot.customer.user_id),
-                body=fact.customer_text,
+                body=fact.customer_text[: actions.MAX_BODY_LENGTH],
                 plain_text=True,
                 now=now,
             )
@@ -130,17 +142,17 @@ def apply_facts(
         ticket = actions.refresh_order_snapshot(ticket, _order_info(snapshot), now=now)
         if ticket.status in (TicketStatus.PENDING, TicketStatus.ON_HOLD):
             ticket = actions.change_status(ticket, TicketStatus.OPEN, actor=system, now=now)
-    elif settings.acknowledge:
+    elif settings.acknowledge and ticket.anonymised_at is None:
         actions.add_message(
             ticket,
             author_type=MessageAuthorType.SYSTEM,
             actor=system,
             body=render_acknowledgement(
                 settings.acknowledgement(ticket.language_code),
-                customer_name=snapshot.customer.full_name or snapshot.customer.email,
+                customer_name=ticket.customer_name or ticket.customer_email,
                 order_number=snapshot.number,
                 ticket_number=ticket.number,
-            ),
+            )[: actions.MAX_BODY_LENGTH],
             plain_text=True,
             now=now,
         )

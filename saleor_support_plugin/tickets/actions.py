@@ -1,6 +1,5 @@
 """Every change to a ticket goes through these functions, in a transaction, on the timeline."""
 
-import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -9,7 +8,6 @@ from typing import Any
 from uuid import UUID
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from . import (
@@ -18,19 +16,19 @@ from . import (
     TicketPriority,
     TicketStatus,
     TicketTier,
+    erasure,
     events,
 )
 from .actors import Actor
 from .error_codes import TicketError, TicketErrorCode
 from .lock_objects import ticket_qs_select_for_update
-from .models import ErasedCustomer, Ticket, TicketCategory, TicketMessage
+from .models import Ticket, TicketCategory, TicketMessage
 from .sanitize import clean_html, text_to_html
 
 MAX_SUBJECT_LENGTH = 255
 MAX_BODY_LENGTH = 10_000
 MAX_TAGS = 20
 MAX_TAG_LENGTH = 64
-REDACTED_BODY = "[removed at the customer's request]"
 
 
 @dataclass(frozen=True)
@@ -51,19 +49,6 @@ class OrderInfo:
     number: str
     channel: str
     snapshot: dict[str, Any]
-
-
-def normalise_email(email: str) -> str:
-    return email.strip().lower()
-
-
-def email_hash(email: str) -> str:
-    return hashlib.sha256(normalise_email(email).encode()).hexdigest()
-
-
-def erased_marker(value: str) -> str:
-    """Return the stand-in for erased personal data: stable per value, not reversible."""
-    return f"erased-{email_hash(value)[:12]}"
 
 
 def order_thread_key(order_id: UUID | str) -> str:
@@ -174,14 +159,12 @@ def open_ticket(
     """
     now = now or timezone.now()
     customer = customer or CustomerInfo()
-    erased = bool(customer.email) and (
-        ErasedCustomer.objects.filter(email_hash=email_hash(customer.email)).exists()
-    )
+    erased = bool(customer.email) and erasure.is_erased(customer.email)
     if erased:
-        marker = erased_marker(customer.email)
+        marker = erasure.erased_marker(customer.email)
         customer = CustomerInfo(email=marker, name=marker, language_code=customer.language_code)
         if order is not None:
-            order = replace(order, snapshot=_redact_snapshot(order.snapshot, marker))
+            order = replace(order, snapshot=erasure.redact_snapshot(order.snapshot, marker))
     ticket = Ticket.objects.create(
         subject=_check_subject(subject),
         category=category,
@@ -189,7 +172,8 @@ def open_ticket(
         priority=_check_choice(priority, TicketPriority.CHOICES, "priority"),
         tier=TicketTier.L1,
         customer_user_id=customer.user_id,
-        customer_email=normalise_email(customer.email),
+        customer_account_id=customer.user_id,
+        customer_email=erasure.normalise_email(customer.email),
         customer_name=customer.name.strip()[:255],
         language_code=customer.language_code,
         order_id=order.order_id if order else None,
@@ -397,72 +381,6 @@ def assign_ticket(
     return locked
 
 
-@transaction.atomic
-def anonymise_customer(
-    *, user_id: int | None, email: str, actor: Actor, now: datetime | None = None
-) -> int:
-    """Erase a customer's personal data from their tickets; numbers, categories and times stay.
-
-    Matches tickets by user id and by e-mail (guest tickets, and tickets whose user link
-    was already cleared by the account's deletion). The e-mail's hash is remembered, so a
-    later ticket about one of their old orders is stored erased too. Returns how many
-    tickets changed.
-    """
-    now = now or timezone.now()
-    email = normalise_email(email)
-    if email:
-        ErasedCustomer.objects.get_or_create(
-            email_hash=email_hash(email), defaults={"erased_at": now}
-        )
-    match = Q(pk__in=[])
-    if user_id is not None:
-        match |= Q(customer_user_id=user_id)
-    if email:
-        match |= Q(customer_email=email)
-    tickets = list(ticket_qs_select_for_update().filter(match, anonymised_at__isnull=True))
-    for ticket in tickets:
-        marker = erased_marker(email or str(user_id))
-        ticket.customer_user = None
-        ticket.customer_email = marker
-        ticket.customer_name = marker
-        ticket.anonymised_at = now
-        if ticket.order_snapshot:
-            ticket.order_snapshot = _redact_snapshot(ticket.order_snapshot, marker)
-        _save(
-            ticket,
-            now,
-            [
-                "customer_user",
-                "customer_email",
-                "customer_name",
-                "anonymised_at",
-                "order_snapshot",
-            ],
-        )
-        TicketMessage.objects.filter(
-            ticket=ticket,
-            author_type=MessageAuthorType.CUSTOMER,
-            redacted_at__isnull=True,
-        ).update(body_raw=REDACTED_BODY, body=f"<p>{REDACTED_BODY}</p>", redacted_at=now)
-        events.customer_anonymised_event(ticket, actor=actor, at=now)
-    return len(tickets)
-
-
-def _redact_snapshot(snapshot: dict[str, Any], marker: str) -> dict[str, Any]:
-    redacted = dict(snapshot)
-    redacted["customer"] = {
-        "user_id": None,
-        "email": marker,
-        "first_name": "",
-        "last_name": "",
-        "language_code": (snapshot.get("customer") or {}).get("language_code", ""),
-    }
-    redacted["customer_note"] = ""
-    redacted["shipping_address"] = None
-    redacted["billing_address"] = None
-    return redacted
-
-
 def add_store_event(
     ticket: Ticket,
     *,
@@ -493,7 +411,10 @@ def refresh_order_snapshot(
     """Store the order's latest state beside the ticket (no timeline entry: nothing was decided)."""
     now = now or timezone.now()
     locked = _lock(ticket, None)
-    locked.order_snapshot = order.snapshot
+    snapshot = order.snapshot
+    if locked.anonymised_at is not None:
+        snapshot = erasure.redact_snapshot(snapshot, locked.customer_email)
+    locked.order_snapshot = snapshot
     locked.order_channel = order.channel
     _save(locked, now, ["order_snapshot", "order_channel"])
     return locked

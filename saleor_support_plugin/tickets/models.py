@@ -57,6 +57,9 @@ class Ticket(models.Model):
         blank=True,
         related_name="+",
     )
+    customer_account_id = models.BigIntegerField(null=True, blank=True)
+    """The customer's account id when the ticket was opened; kept when the account is deleted
+    (which clears ``customer_user``), so erasure still finds the ticket."""
     customer_email = models.CharField(max_length=254, blank=True, default="")
     customer_name = models.CharField(max_length=255, blank=True, default="")
     language_code = models.CharField(max_length=35, blank=True, default="")
@@ -90,6 +93,7 @@ class Ticket(models.Model):
             models.Index(fields=["status", "priority"], name="support_ticket_status_idx"),
             models.Index(fields=["order_id"], name="support_ticket_order_idx"),
             models.Index(fields=["customer_user"], name="support_ticket_customer_idx"),
+            models.Index(fields=["customer_account_id"], name="support_ticket_account_idx"),
             models.Index(fields=["customer_email"], name="support_ticket_email_idx"),
             models.Index(fields=["-updated_at", "-id"], name="support_ticket_updated_idx"),
         ]

@@ -11,14 +11,9 @@ from saleor.graphql.tests.utils import get_graphql_content
 from saleor_support_plugin.intake import InboundEventStatus
 from saleor_support_plugin.intake.models import InboundEvent
 from saleor_support_plugin.tickets import MessageAuthorType, TicketChannel
-from saleor_support_plugin.tickets.actions import (
-    REDACTED_BODY,
-    CustomerInfo,
-    add_message,
-    erased_marker,
-    open_ticket,
-)
+from saleor_support_plugin.tickets.actions import CustomerInfo, add_message, open_ticket
 from saleor_support_plugin.tickets.actors import Actor
+from saleor_support_plugin.tickets.erasure import REDACTED_BODY, erased_marker
 from saleor_support_plugin.tickets.models import Ticket, TicketCategory, TicketMessage
 
 ACCOUNT_REQUEST_DELETION = """
