@@ -117,3 +117,19 @@ def test_default_categories_survive_transactional_tests(db):
     from saleor_support_plugin.tickets.models import TicketCategory
 
     assert TicketCategory.objects.count() == 10
+
+
+def test_deliveries_lost_with_their_worker_end_as_a_dead_letter(cancelled_event, caplog):
+    # given: five deliveries were counted, and each worker died before recording anything
+    InboundEvent.objects.filter(pk=cancelled_event.pk).update(attempts=5)
+
+    # when
+    status = process_inbound_event(cancelled_event.pk)
+
+    # then
+    assert status is None
+    cancelled_event.refresh_from_db()
+    assert cancelled_event.status == InboundEventStatus.DEAD
+    assert cancelled_event.attempts == 5
+    assert cancelled_event.last_error == "every delivery so far was lost with its worker"
+    assert Ticket.objects.count() == 0

@@ -434,10 +434,10 @@ def test_opening_a_ticket_from_an_event_runs_a_fixed_number_of_statements(order_
     store.cancel_order(order, at=timezone.now() - timedelta(minutes=5))
     event = InboundEvent.objects.get()
 
-    # when: lock, cursor (3), order (4), facts check, thread and category (2), erasure lock
-    # and check (2), ticket with its opening entry and fact (3), note (4), priority check,
-    # event update
-    with assert_statements(22):
+    # when: claim (2), lock, cursor (3), order (4), facts check, thread and category (2),
+    # erasure lock and check (2), ticket with its opening entry and fact (3), note (4),
+    # priority check, event update
+    with assert_statements(24):
         process_inbound_event(event.pk)
 
     # then

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 
 from ..conf import desk_settings
@@ -57,11 +58,8 @@ def process_inbound_event(event_id: int) -> str | None:
 
     Returns the event's new status, or ``None`` when there was nothing to do.
     """
-    with transaction.atomic():
-        event = pending_inbound_event_qs_select_for_update().filter(pk=event_id).first()
-        if event is None:
-            return None
-        return _process_locked(event)
+    claimed = _claim(pending_inbound_event_qs_select_for_update().filter(pk=event_id))
+    return None if claimed is None else _process(claimed)
 
 
 def sweep_inbound_events(*, limit: int | None = None) -> int:
@@ -69,22 +67,47 @@ def sweep_inbound_events(*, limit: int | None = None) -> int:
     config = desk_settings()
     done = 0
     for _ in range(limit if limit is not None else config.sweep_batch):
-        with transaction.atomic():
-            now = timezone.now()
-            event = (
-                pending_inbound_event_qs_select_for_update()
-                .filter(
-                    next_attempt_at__lte=now,
-                    created_at__lte=now - timedelta(seconds=config.sweep_min_age_seconds),
-                )
-                .order_by("next_attempt_at", "id")
-                .first()
+        now = timezone.now()
+        due = (
+            pending_inbound_event_qs_select_for_update()
+            .filter(
+                next_attempt_at__lte=now,
+                created_at__lte=now - timedelta(seconds=config.sweep_min_age_seconds),
             )
-            if event is None:
-                break
-            _process_locked(event)
+            .order_by("next_attempt_at", "id")
+        )
+        claimed = _claim(due)
+        if claimed is None:
+            break
+        _process(claimed)
         done += 1
     return done
+
+
+def _claim(candidates: QuerySet[InboundEvent]) -> int | None:
+    """Count a delivery of the first candidate and commit that, before any work.
+
+    A worker killed while processing (out of memory, a lost node) leaves its count behind,
+    so a row that kills every worker becomes a dead letter instead of looping.
+    """
+    with transaction.atomic():
+        event = candidates.first()
+        if event is None:
+            return None
+        if event.attempts >= desk_settings().max_attempts:
+            _record_failure(event, "every delivery so far was lost with its worker", timezone.now())
+            return None
+        event.attempts += 1
+        event.save(update_fields=["attempts"])
+        return event.pk
+
+
+def _process(event_id: int) -> str | None:
+    with transaction.atomic():
+        event = pending_inbound_event_qs_select_for_update().filter(pk=event_id).first()
+        if event is None:
+            return None
+        return _process_locked(event)
 
 
 def _process_locked(event: InboundEvent) -> str:
@@ -93,7 +116,7 @@ def _process_locked(event: InboundEvent) -> str:
         with transaction.atomic(), translation.override(desk_settings().language_code):
             outcome = _handle(event, now)
     except Exception as exc:
-        _record_failure(event, exc, now)
+        _record_failure(event, f"{type(exc).__name__}: {exc}", now)
         return event.status
     event.status = outcome.status
     event.outcome = outcome.text[:255]
@@ -114,9 +137,9 @@ def _process_locked(event: InboundEvent) -> str:
     return event.status
 
 
-def _record_failure(event: InboundEvent, exc: Exception, now: datetime) -> None:
-    event.attempts += 1
-    event.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+def _record_failure(event: InboundEvent, error: str, now: datetime) -> None:
+    """Keep the error; retry later with backoff, or dead-letter after the last attempt."""
+    event.last_error = error[:2000]
     if event.attempts >= desk_settings().max_attempts:
         event.status = InboundEventStatus.DEAD
         logger.error(
@@ -135,7 +158,7 @@ def _record_failure(event: InboundEvent, exc: Exception, now: datetime) -> None:
             event.pk,
             event.last_error,
         )
-    event.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+    event.save(update_fields=["last_error", "status", "next_attempt_at"])
 
 
 def _handle(event: InboundEvent, now: datetime) -> Outcome:
