@@ -9,6 +9,7 @@ from celery import current_app, shared_task
 from .conf import desk_settings
 from .host import get_host
 from .intake import actions as intake_actions
+from .intake import reconciliation
 
 RECONCILE_INTERVAL_SECONDS = 300.0
 
@@ -52,9 +53,9 @@ def sweep_inbound_events_task() -> int:
     ignore_result=True,
 )
 def reconcile_order_history_task() -> int:
-    """Record order history rows that no hook reported."""
+    """Record the store events no hook reported (history rows, noted orders, deleted accounts)."""
     with get_host().task_context():
-        return intake_actions.reconcile_order_history()
+        return reconciliation.reconcile()
 
 
 def register_periodic_tasks(app: object) -> None:

@@ -4,8 +4,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from saleor_support_plugin.intake import InboundEventStatus, IntakeKind, SourceEventType
-from saleor_support_plugin.intake.actions import process_inbound_event, reconcile_order_history
+from saleor_support_plugin.intake.actions import process_inbound_event
 from saleor_support_plugin.intake.models import InboundEvent
+from saleor_support_plugin.intake.reconciliation import reconcile
 from saleor_support_plugin.tickets import (
     MessageAuthorType,
     TicketChannel,
@@ -320,8 +321,8 @@ def test_payment_problems_are_found_by_reconciliation(order_generator, store, dr
     assert InboundEvent.objects.count() == 0
 
     # when
-    recorded = reconcile_order_history(now=timezone.now() + timedelta(minutes=3))
-    again = reconcile_order_history(now=timezone.now() + timedelta(minutes=8))
+    recorded = reconcile(now=timezone.now() + timedelta(minutes=3))
+    again = reconcile(now=timezone.now() + timedelta(minutes=8))
     drain()
 
     # then
@@ -340,7 +341,7 @@ def test_reconciliation_recovers_a_lost_hook_without_duplicating(order_generator
     store_actions.cancel_order(lost, at=timezone.now())  # its on-commit hooks never run
 
     # when
-    recorded = reconcile_order_history(now=timezone.now() + timedelta(minutes=3))
+    recorded = reconcile(now=timezone.now() + timedelta(minutes=3))
     drain()
 
     # then
@@ -385,16 +386,16 @@ def test_customer_deletion_anonymises_their_tickets(order_generator, store, drai
 
 def test_reconciliation_pages_through_every_missed_row(order_generator, monkeypatch, caplog):
     # given: three cancellations whose hooks were lost, read one row per page
-    from saleor_support_plugin.intake import actions as intake_actions
+    from saleor_support_plugin.intake import reconciliation
 
-    monkeypatch.setattr(intake_actions, "RECONCILE_PAGE", 1)
+    monkeypatch.setattr(reconciliation, "PAGE", 1)
     orders = [order_generator() for _ in range(3)]
     at = timezone.now()
     for order in orders:
         store_actions.cancel_order(order, at=at)  # the same date: pages tie-break on pk
 
     # when
-    recorded = reconcile_order_history(now=at + timedelta(minutes=3))
+    recorded = reconcile(now=at + timedelta(minutes=3))
 
     # then
     assert recorded == 3
@@ -405,7 +406,7 @@ def test_payment_failures_are_not_reported_as_missed(order_generator, store, cap
     order = order_generator(paid=False)
     store.fail_payment(order, at=timezone.now())
 
-    reconcile_order_history(now=timezone.now() + timedelta(minutes=3))
+    reconcile(now=timezone.now() + timedelta(minutes=3))
 
     assert "no hook reported" not in caplog.text
 
@@ -543,3 +544,65 @@ def test_a_new_ticket_opens_at_its_most_urgent_problem(
     assert ticket.subject == f"Return of items from order #{order.number}"
     assert ticket.priority == TicketPriority.URGENT
     assert not TicketEvent.objects.filter(type=TicketEventType.PRIORITY_CHANGED).exists()
+
+
+def test_a_history_row_committed_after_a_higher_one_was_read_is_not_lost(
+    order_generator, store, drain
+):
+    # given: a return is processed; then a payment failure with a lower pk becomes visible
+    from sandbox.store.models import OrderEvent
+
+    order = order_generator()
+    store.fulfill_order(order, at=_later(order))
+    store.return_products(order, at=_later(order, 10), returned=[(order.lines.first(), 1)])
+    drain()
+    late = OrderEvent.objects.create(order=order, type="payment_failed", date=timezone.now())
+    OrderEvent.objects.filter(pk=late.pk).update(id=1)  # below the order's cursor
+
+    # when
+    recorded = reconcile(now=timezone.now() + timedelta(minutes=3))
+    drain()
+
+    # then
+    assert recorded == 1
+    assert _facts(Ticket.objects.get()) == [IntakeKind.RETURN, IntakeKind.PAYMENT_PROBLEM]
+
+
+def test_a_lost_note_hook_is_recovered_with_the_hooks_own_key(order_generator, drain):
+    # given: an order with a note whose hook never ran
+    from sandbox.store import actions as raw_store
+    from sandbox.store.models import Product
+
+    buyer = raw_store.Buyer("jan@example.com", "Jan", "Kowalski", "pl")
+    raw_store.place_order(
+        buyer, [(Product.objects.get(sku="SHOE-1"), 1)], at=timezone.now(), note="Proszę o fakturę"
+    )
+    assert InboundEvent.objects.count() == 0
+
+    # when
+    recorded = reconcile(now=timezone.now() + timedelta(minutes=3))
+    again = reconcile(now=timezone.now() + timedelta(minutes=8))
+    drain()
+
+    # then
+    assert (recorded, again) == (1, 0)
+    event = InboundEvent.objects.get()
+    assert event.source_event_type == SourceEventType.ORDER_CREATED
+    assert _facts(Ticket.objects.get()) == [IntakeKind.CUSTOMER_NOTE]
+
+
+def test_a_lost_account_deletion_is_recovered(order_generator, drain, customer_user):
+    # given: the customer's account is deleted without the hook
+    order_generator(note="Sună-mă")
+    drain()
+    customer_user.delete()
+
+    # when
+    recorded = reconcile(now=timezone.now() + timedelta(minutes=3))
+    drain()
+
+    # then
+    assert recorded == 1
+    ticket = Ticket.objects.get()
+    assert ticket.customer_email == erasure.erased_marker("ana.popescu@example.com")
+    assert ticket.messages.get(author_type="customer").body_raw == erasure.REDACTED_BODY

@@ -40,6 +40,17 @@ class Host(Protocol):
         ``after`` (date, pk) continues from the last row of the previous page.
         """
 
+    def noted_orders_between(
+        self, *, start: datetime, end: datetime, limit: int, after: tuple[datetime, str] | None
+    ) -> list[tuple[str, datetime]]:
+        """Return (order id, created) of orders placed with a note in ``[start, end)``.
+
+        Ordered by creation time then id, ``limit`` at a time, continuing after ``after``.
+        """
+
+    def existing_user_ids(self, user_ids: Iterable[int]) -> set[int]:
+        """Return which of ``user_ids`` still have an account."""
+
     def plugin_configuration(self) -> dict[str, str]:
         """Return the merchant's plugin configuration as a name to value mapping."""
 

@@ -55,6 +55,28 @@ class StandaloneHost:
         rows = rows.order_by("date", "pk")[:limit]
         return [_event_record(row) for row in rows]
 
+    def noted_orders_between(
+        self, *, start: datetime, end: datetime, limit: int, after: tuple[datetime, str] | None
+    ) -> list[tuple[str, datetime]]:
+        from sandbox.store.models import Order  # noqa: PLC0415
+
+        orders = Order.objects.filter(created_at__gte=start, created_at__lt=end).exclude(
+            Q(customer_note="") | Q(status="draft")
+        )
+        if after is not None:
+            orders = orders.filter(
+                Q(created_at__gt=after[0]) | Q(created_at=after[0], pk__gt=after[1])
+            )
+        rows = orders.order_by("created_at", "pk").values_list("pk", "created_at")[:limit]
+        return [(str(pk), created_at) for pk, created_at in rows]
+
+    def existing_user_ids(self, user_ids: Iterable[int]) -> set[int]:
+        from django.contrib.auth import get_user_model  # noqa: PLC0415
+
+        return set(
+            get_user_model().objects.filter(pk__in=list(user_ids)).values_list("pk", flat=True)
+        )
+
     def plugin_configuration(self) -> dict[str, str]:
         return dict(getattr(settings, "SUPPORT_DESK_PLUGIN_CONFIGURATION", {}))
 

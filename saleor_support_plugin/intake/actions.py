@@ -1,4 +1,4 @@
-"""Processing of inbound events: kicked task, sweep, retries, dead letters, reconciliation."""
+"""Processing of inbound events: kicked task, sweep, retries, dead letters."""
 
 import logging
 import random
@@ -12,7 +12,6 @@ from django.utils import timezone, translation
 
 from ..conf import desk_settings
 from ..host import Host, get_host
-from ..host.snapshot import OrderEventRecord
 from ..tickets.actors import Actor
 from ..tickets.erasure import anonymise_customer
 from . import InboundEventStatus, IntakeKind, SourceEventType, StoreOrderEventType
@@ -21,7 +20,7 @@ from .lock_objects import (
     order_scan_cursor_select_for_update,
     pending_inbound_event_qs_select_for_update,
 )
-from .models import InboundEvent, IntakeWatermark, OrderScanCursor
+from .models import InboundEvent
 from .rules import ConfigurationError, IntakeSettings, parse_configuration
 from .threads import apply_facts, new_facts
 
@@ -29,12 +28,9 @@ logger = logging.getLogger(__name__)
 
 RETRY_BASE_SECONDS = 10
 RETRY_MAX_SECONDS = 600
-RECONCILE_WATERMARK = "order_history"
 REFUND_TYPES = frozenset(
     t for t, kind in StoreOrderEventType.KIND.items() if kind == IntakeKind.REFUND
 )
-RECONCILED_TYPES = tuple(StoreOrderEventType.KIND)
-RECONCILE_PAGE = 1_000
 
 
 @dataclass(frozen=True)
@@ -184,6 +180,12 @@ def _handle_order_event(event: InboundEvent, order_id: UUID, now: datetime) -> O
     if snapshot is None:
         return Outcome(InboundEventStatus.SKIPPED, "order not found")
     new_rows = host.order_events(order_id, after_pk=cursor.last_event_pk)
+    if event.source_event_type == SourceEventType.RECONCILIATION:
+        # A history row that committed after a higher one was read lies below the cursor.
+        row_pk = int(event.source_object_id)
+        if row_pk <= cursor.last_event_pk:
+            late = host.order_events(order_id, after_pk=row_pk - 1)
+            new_rows = [row for row in late if row.pk == row_pk] + new_rows
     recent_refunds = []
     if event.source_event_type == SourceEventType.ORDER_REFUNDED:
         since = event.occurred_at - REFUND_FALLBACK_WINDOW
@@ -199,7 +201,7 @@ def _handle_order_event(event: InboundEvent, order_id: UUID, now: datetime) -> O
         new_rows=new_rows,
         recent_refund_rows=recent_refunds,
     )
-    if new_rows:
+    if new_rows and max(row.pk for row in new_rows) > cursor.last_event_pk:
         cursor.last_event_pk = max(row.pk for row in new_rows)
         cursor.updated_at = now
         cursor.save(update_fields=["last_event_pk", "updated_at"])
@@ -227,65 +229,3 @@ def requeue_dead_events(event_ids: list[int] | None = None) -> int:
     if event_ids is not None:
         qs = qs.filter(pk__in=event_ids)
     return qs.update(status=InboundEventStatus.PENDING, attempts=0, next_attempt_at=timezone.now())
-
-
-def reconcile_order_history(*, now: datetime | None = None) -> int:
-    """Record inbound events for order history rows that no hook reported; return how many.
-
-    Reads the store's history from the watermark minus an overlap (rows commit out of
-    order) up to a moment the hooks have surely had their chance.
-    """
-    config = desk_settings()
-    now = now or timezone.now()
-    end = now - timedelta(seconds=config.reconcile_settle_seconds)
-    overlap = timedelta(seconds=config.reconcile_overlap_seconds)
-    watermark = IntakeWatermark.objects.filter(name=RECONCILE_WATERMARK).first()
-    start = (watermark.value if watermark else end) - overlap
-    host = get_host()
-    rows: list[OrderEventRecord] = []
-    while True:
-        page = host.order_events_between(
-            start=start,
-            end=end,
-            types=RECONCILED_TYPES,
-            limit=RECONCILE_PAGE,
-            after=(rows[-1].date, rows[-1].pk) if rows else None,
-        )
-        rows += page
-        if len(page) < RECONCILE_PAGE:
-            break
-    cursors = dict(
-        OrderScanCursor.objects.filter(order_id__in={UUID(r.order_id) for r in rows}).values_list(
-            "order_id", "last_event_pk"
-        )
-    )
-    unread = [r for r in rows if cursors.get(UUID(r.order_id), 0) < r.pk]
-    already = set(
-        InboundEvent.objects.filter(
-            source_event_type=SourceEventType.RECONCILIATION,
-            source_object_id__in=[str(r.pk) for r in unread],
-        ).values_list("source_object_id", flat=True)
-    )
-    missing = [r for r in unread if str(r.pk) not in already]
-    InboundEvent.objects.bulk_create(
-        [
-            InboundEvent(
-                source_event_type=SourceEventType.RECONCILIATION,
-                source_object_id=str(r.pk),
-                order_id=UUID(r.order_id),
-                occurred_at=r.date,
-            )
-            for r in missing
-        ],
-        ignore_conflicts=True,
-    )
-    IntakeWatermark.objects.update_or_create(
-        name=RECONCILE_WATERMARK,
-        defaults={"value": max(end, watermark.value if watermark else end)},
-    )
-    missed = [r for r in missing if r.type not in StoreOrderEventType.WITHOUT_HOOK]
-    if missed:
-        logger.warning(
-            "Support desk reconciliation recovered %s events no hook reported.", len(missed)
-        )
-    return len(missing)

@@ -73,6 +73,8 @@ class IntakeWatermark(models.Model):
 
     name = models.CharField(max_length=64, primary_key=True)
     value = models.DateTimeField()
+    position = models.BigIntegerField(default=0)
+    """For jobs that walk ids rather than time: the last id done."""
 
     class Meta:
         db_table = "support_intake_watermark"

@@ -19,8 +19,8 @@ from saleor.plugins.manager import get_plugins_manager
 
 from saleor_support_plugin import PLUGIN_ID
 from saleor_support_plugin.intake import InboundEventStatus
-from saleor_support_plugin.intake.actions import reconcile_order_history
 from saleor_support_plugin.intake.models import InboundEvent
+from saleor_support_plugin.intake.reconciliation import reconcile
 from saleor_support_plugin.intake.recorder import Counters
 from saleor_support_plugin.tickets.models import Ticket
 
@@ -222,7 +222,7 @@ def test_locked_table_lets_the_mutation_succeed_and_reconciliation_recovers(
     (record,) = [r for r in caplog.records if r.name.startswith("saleor_support")]
     assert record.exc_info is not None
     assert type(record.exc_info[1].__cause__) is psycopg.errors.LockNotAvailable
-    assert reconcile_order_history(now=timezone.now() + timedelta(minutes=5)) == 1
+    assert reconcile(now=timezone.now() + timedelta(minutes=5)) == 1
     assert process_pending() == [("reconciliation", InboundEventStatus.PROCESSED)]
     assert Ticket.objects.get().subject == f"Order #{order.number} was cancelled"
 

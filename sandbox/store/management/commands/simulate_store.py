@@ -29,12 +29,9 @@ from django.utils import timezone
 
 from saleor_support_plugin.host import get_host
 from saleor_support_plugin.intake import InboundEventStatus
-from saleor_support_plugin.intake.actions import (
-    RECONCILE_WATERMARK,
-    reconcile_order_history,
-    sweep_inbound_events,
-)
+from saleor_support_plugin.intake.actions import sweep_inbound_events
 from saleor_support_plugin.intake.models import InboundEvent, IntakeWatermark
+from saleor_support_plugin.intake.reconciliation import HISTORY_WATERMARK, reconcile
 from saleor_support_plugin.tickets import MessageAuthorType, TicketChannel, TicketStatus
 from saleor_support_plugin.tickets import actions as desk
 from saleor_support_plugin.tickets.actors import Actor
@@ -549,7 +546,7 @@ class Simulation:
 
     def drain(self, until: datetime) -> None:
         """Process every recorded event, and reconcile order history up to ``until``."""
-        watermark = IntakeWatermark.objects.filter(name=RECONCILE_WATERMARK).first()
+        watermark = IntakeWatermark.objects.filter(name=HISTORY_WATERMARK).first()
         newest = max(self.end, watermark.value if watermark else self.end, until)
         desk_settings = {
             **getattr(settings, "SUPPORT_DESK", {}),
@@ -557,14 +554,14 @@ class Simulation:
             "RECONCILE_SETTLE_SECONDS": 0,
             "RECONCILE_OVERLAP_SECONDS": int((newest - self.start + DAY).total_seconds()),
         }
-        intake_log = logging.getLogger(reconcile_order_history.__module__)
+        intake_log = logging.getLogger(reconcile.__module__)
         quiet = QuietReconciliation()
         with override_settings(SUPPORT_DESK=desk_settings):
             while sweep_inbound_events():
                 pass
             intake_log.addFilter(quiet)
             try:
-                reconcile_order_history(now=until)
+                reconcile(now=until)
             finally:
                 intake_log.removeFilter(quiet)
             while sweep_inbound_events():
