@@ -96,7 +96,11 @@ def test_a_refund_hook_without_history_rows_is_a_refund_of_its_own():
     )
 
     assert facts == [
-        Fact(IntakeKind.REFUND, f"refund:{ORDER}:2026-11-01T10:00:00+00:00", {"amount": "40.00"})
+        Fact(
+            IntakeKind.REFUND,
+            f"refund:{ORDER}:2026-11-01T10:00:00+00:00",
+            {"refunded_total": "40.00"},
+        )
     ]
 
 

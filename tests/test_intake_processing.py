@@ -132,6 +132,12 @@ def test_cancellation_then_refund_land_in_the_same_ticket(order_generator, store
     assert _snapshot(ticket)["charge_status"] == "refunded"
     refund = TicketEvent.objects.get(ticket=ticket, parameters__kind=IntakeKind.REFUND)
     assert refund.parameters["amount"] == "898.80"
+    assert ticket.messages.filter(
+        body=f"<p>A refund of 898.80 EUR was issued for order #{order.number}.</p>"
+    ).exists()
+    assert ticket.messages.filter(
+        body=f"<p>Order #{order.number} is now refunded in full (898.80 EUR).</p>"
+    ).exists()
     assert list(InboundEvent.objects.order_by("id").values_list("source_event_type", "status")) == [
         (SourceEventType.ORDER_CANCELLED, InboundEventStatus.PROCESSED),
         (SourceEventType.ORDER_REFUNDED, InboundEventStatus.PROCESSED),

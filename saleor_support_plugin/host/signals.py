@@ -12,6 +12,7 @@ from typing import Any
 from ..intake import IntakeKind, SourceEventType
 from ..intake.recorder import record_inbound_event
 from ..intake.rules import open_on_field
+from ..tickets import erasure
 
 REISSUE_ORIGIN = "reissue"
 RETURN_STATUSES = frozenset({"partially_returned", "returned"})
@@ -116,6 +117,6 @@ def customer_deleted(user: Any, call: HookCall) -> None:
         return
     record_inbound_event(
         SourceEventType.CUSTOMER_DELETED,
-        str(user.pk) if user.pk is not None else f"email:{email.lower()}",
+        str(user.pk) if user.pk is not None else f"email:{erasure.email_hash(email)}",
         payload={"user_id": user.pk, "email": email},
     )

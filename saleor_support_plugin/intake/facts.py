@@ -6,6 +6,7 @@ reconciliation), so a problem lands on its ticket once.
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from ..host.snapshot import OrderEventRecord, OrderSnapshot
@@ -51,9 +52,11 @@ def _parameters(kind: str, rows: list[OrderEventRecord]) -> dict[str, Any]:
         related = [r.parameters.get("related_order_pk") for r in rows]
         params["related_order_id"] = next((str(x) for x in related if x), None)
     if kind == IntakeKind.REFUND:
-        amounts = [r.parameters.get("amount") for r in rows if r.parameters.get("amount")]
-        if amounts:
-            params["amount"] = str(amounts[0])
+        # A refund by line writes a payment row and a fulfilment row for the same money.
+        payments = [r for r in rows if r.type == StoreOrderEventType.PAYMENT_REFUNDED]
+        amounts = [r.parameters.get("amount") for r in payments or rows]
+        if all(amounts):
+            params["amount"] = str(sum((Decimal(str(a)) for a in amounts), Decimal(0)))
     return params
 
 
@@ -127,7 +130,7 @@ def facts_for_event(
             Fact(
                 IntakeKind.FULL_REFUND,
                 f"{IntakeKind.FULL_REFUND}:{order_id}",
-                {"amount": snapshot.total_refunded},
+                {"refunded_total": snapshot.total_refunded},
             )
         )
     elif source_event_type == SourceEventType.ORDER_REFUNDED and not recent_refund_rows:
@@ -135,7 +138,7 @@ def facts_for_event(
             Fact(
                 IntakeKind.REFUND,
                 f"{IntakeKind.REFUND}:{source_object_id}",
-                {"amount": snapshot.total_refunded},
+                {"refunded_total": snapshot.total_refunded},
             )
         )
     elif source_event_type == SourceEventType.DRAFT_ORDER_CREATED:

@@ -47,21 +47,29 @@ def format_amount(amount: str) -> str:
 def system_message(fact: Fact, snapshot: OrderSnapshot) -> str:
     """Return the internal note the desk adds for ``fact``."""
     number = snapshot.number
-    amount = fact.parameters.get("amount")
-    money = f"{format_amount(str(amount))} {snapshot.currency}" if amount else ""
+
+    def money(key: str) -> str:
+        amount = fact.parameters.get(key)
+        return f"{format_amount(str(amount))} {snapshot.currency}" if amount else ""
+
     lines = _lines_text(fact, snapshot)
     if fact.kind == IntakeKind.CANCELLATION:
         text = _("Order #%(number)s was cancelled.") % {"number": number}
     elif fact.kind == IntakeKind.EXPIRY:
         text = _("Order #%(number)s expired before it was paid or confirmed.") % {"number": number}
+    elif fact.kind == IntakeKind.REFUND and money("amount"):
+        text = _("A refund of %(money)s was issued for order #%(number)s.") % {
+            "money": money("amount"),
+            "number": number,
+        }
     elif fact.kind == IntakeKind.REFUND:
         text = _("A refund was issued for order #%(number)s.") % {"number": number}
-        if money:
-            text += " " + _("Refunded so far: %(money)s.") % {"money": money}
+        if money("refunded_total"):
+            text += " " + _("Refunded so far: %(money)s.") % {"money": money("refunded_total")}
     elif fact.kind == IntakeKind.FULL_REFUND:
         text = _("Order #%(number)s is now refunded in full (%(money)s).") % {
             "number": number,
-            "money": money,
+            "money": money("refunded_total"),
         }
     elif fact.kind == IntakeKind.RETURN:
         text = _("Items of order #%(number)s were returned.") % {"number": number}

@@ -300,6 +300,7 @@ def change_priority(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Ticket:
+    """Set how urgent the ticket is."""
     now = now or timezone.now()
     _check_choice(priority, TicketPriority.CHOICES, "priority")
     locked = _lock(ticket, expected_version)
@@ -321,6 +322,7 @@ def change_category(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Ticket:
+    """Move the ticket to another (active) category."""
     now = now or timezone.now()
     category = category_by_slug(category_slug)
     locked = _lock(ticket, expected_version)
@@ -342,6 +344,7 @@ def set_tags(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Ticket:
+    """Replace the ticket's tags (normalised); the timeline records what was added and removed."""
     now = now or timezone.now()
     new = normalise_tags(tags)
     locked = _lock(ticket, expected_version)
