@@ -133,3 +133,31 @@ def test_deliveries_lost_with_their_worker_end_as_a_dead_letter(cancelled_event,
     assert cancelled_event.attempts == 5
     assert cancelled_event.last_error == "every delivery so far was lost with its worker"
     assert Ticket.objects.count() == 0
+
+
+def test_a_fresh_claim_of_another_worker_is_left_alone(cancelled_event):
+    # given: another worker claimed the event a moment ago and is processing it
+    InboundEvent.objects.filter(pk=cancelled_event.pk).update(attempts=1, claimed_at=timezone.now())
+
+    # when
+    status = process_inbound_event(cancelled_event.pk)
+
+    # then: no second delivery is counted
+    assert status is None
+    cancelled_event.refresh_from_db()
+    assert (cancelled_event.status, cancelled_event.attempts) == (InboundEventStatus.PENDING, 1)
+
+
+def test_a_stale_claim_counts_as_a_lost_delivery_and_is_taken_over(cancelled_event):
+    # given: a worker claimed the event two minutes ago and never finished
+    InboundEvent.objects.filter(pk=cancelled_event.pk).update(
+        attempts=1, claimed_at=timezone.now() - timedelta(minutes=2)
+    )
+
+    # when
+    status = process_inbound_event(cancelled_event.pk)
+
+    # then
+    assert status == InboundEventStatus.PROCESSED
+    cancelled_event.refresh_from_db()
+    assert (cancelled_event.attempts, cancelled_event.claimed_at) == (2, None)

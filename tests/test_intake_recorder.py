@@ -166,11 +166,9 @@ def test_kick_failure_opens_the_breaker(db, settings, monkeypatch):
     monkeypatch.setattr(process_inbound_event_task, "apply_async", refuse)
     kick.Breaker.reset()
 
-    monkeypatch.setattr(kick, "runs_eagerly", lambda app: False)
-
     # when
-    kick.kick(1)
-    kick.kick(2)
+    kick.publish(1)
+    kick.publish(2)
 
     # then: the second kick is skipped without trying
     assert len(calls) == 1
@@ -183,7 +181,6 @@ def test_kicks_reuse_one_connection_and_retry_once_when_it_went_stale(db, settin
     from saleor_support_plugin.tasks import process_inbound_event_task
 
     settings.SUPPORT_DESK = {**settings.SUPPORT_DESK, "KICK": "auto"}
-    monkeypatch.setattr(kick, "runs_eagerly", lambda app: False)
     connections: list[object] = []
     outcomes = iter(["ok", "ok", "stale", "ok"])
 
@@ -198,7 +195,7 @@ def test_kicks_reuse_one_connection_and_retry_once_when_it_went_stale(db, settin
 
     # when
     for event_id in (1, 2, 3):
-        kick.kick(event_id)
+        kick.publish(event_id)
 
     # then: 1 and 2 share a connection, 3 fails on it and succeeds on a fresh one
     assert len(connections) == 4
@@ -206,3 +203,30 @@ def test_kicks_reuse_one_connection_and_retry_once_when_it_went_stale(db, settin
     assert connections[3] is not connections[2]
     assert not kick.Breaker.is_open()
     kick._discard_connection()
+
+
+def test_kicks_leave_the_request_thread_at_once_and_publish_on_their_own(db, settings, monkeypatch):
+    # given: a slow broker
+    import threading
+    import time
+
+    settings.SUPPORT_DESK = {**settings.SUPPORT_DESK, "KICK": "auto"}
+    monkeypatch.setattr(kick, "runs_eagerly", lambda app: False)
+    published: list[tuple[int, str]] = []
+
+    def slow_publish(event_id: int) -> None:
+        time.sleep(0.2)
+        published.append((event_id, threading.current_thread().name))
+
+    monkeypatch.setattr(kick, "publish", slow_publish)
+
+    # when
+    started = time.monotonic()
+    kick.kick(7)
+    kick.kick(8)
+    returned_after = time.monotonic() - started
+    kick.Publisher.wait_until_idle()
+
+    # then
+    assert returned_after < 0.05
+    assert published == [(7, "support-kick"), (8, "support-kick")]

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 
 from ..conf import desk_settings
@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 
 RETRY_BASE_SECONDS = 10
 RETRY_MAX_SECONDS = 600
+CLAIM_TIMEOUT = timedelta(seconds=90)
+"""Longer than a task may run (its time limit is 60 s): an older claim was lost."""
 REFUND_TYPES = frozenset(
     t for t, kind in StoreOrderEventType.KIND.items() if kind == IntakeKind.REFUND
 )
@@ -55,7 +57,7 @@ def process_inbound_event(event_id: int) -> str | None:
     Returns the event's new status, or ``None`` when there was nothing to do.
     """
     claimed = _claim(pending_inbound_event_qs_select_for_update().filter(pk=event_id))
-    return None if claimed is None else _process(claimed)
+    return None if claimed is None else _process(*claimed)
 
 
 def sweep_inbound_events(*, limit: int | None = None) -> int:
@@ -75,33 +77,42 @@ def sweep_inbound_events(*, limit: int | None = None) -> int:
         claimed = _claim(due)
         if claimed is None:
             break
-        _process(claimed)
+        _process(*claimed)
         done += 1
     return done
 
 
-def _claim(candidates: QuerySet[InboundEvent]) -> int | None:
-    """Count a delivery of the first candidate and commit that, before any work.
+def _claim(candidates: QuerySet[InboundEvent]) -> tuple[int, datetime] | None:
+    """Claim the first unclaimed candidate: count the delivery and commit, before any work.
 
     A worker killed while processing (out of memory, a lost node) leaves its count behind,
-    so a row that kills every worker becomes a dead letter instead of looping.
+    so a row that kills every worker becomes a dead letter instead of looping. A claim
+    younger than ``CLAIM_TIMEOUT`` belongs to a worker still at it, and is left alone.
     """
+    now = timezone.now()
     with transaction.atomic():
-        event = candidates.first()
+        event = candidates.filter(
+            Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
+        ).first()
         if event is None:
             return None
         if event.attempts >= desk_settings().max_attempts:
-            _record_failure(event, "every delivery so far was lost with its worker", timezone.now())
+            _record_failure(event, "every delivery so far was lost with its worker", now)
             return None
         event.attempts += 1
-        event.save(update_fields=["attempts"])
-        return event.pk
+        event.claimed_at = now
+        event.save(update_fields=["attempts", "claimed_at"])
+        return event.pk, now
 
 
-def _process(event_id: int) -> str | None:
+def _process(event_id: int, claimed_at: datetime) -> str | None:
     with transaction.atomic():
-        event = pending_inbound_event_qs_select_for_update().filter(pk=event_id).first()
-        if event is None:
+        event = (
+            pending_inbound_event_qs_select_for_update()
+            .filter(pk=event_id, claimed_at=claimed_at)
+            .first()
+        )
+        if event is None:  # a newer claim took over (ours was presumed lost)
             return None
         return _process_locked(event)
 
@@ -120,8 +131,10 @@ def _process_locked(event: InboundEvent) -> str:
     event.processed_at = now
     event.payload = {}
     event.last_error = ""
+    event.claimed_at = None
     event.save(
         update_fields=[
+            "claimed_at",
             "status",
             "outcome",
             "ticket",
@@ -136,6 +149,7 @@ def _process_locked(event: InboundEvent) -> str:
 def _record_failure(event: InboundEvent, error: str, now: datetime) -> None:
     """Keep the error; retry later with backoff, or dead-letter after the last attempt."""
     event.last_error = error[:2000]
+    event.claimed_at = None
     if event.attempts >= desk_settings().max_attempts:
         event.status = InboundEventStatus.DEAD
         logger.error(
@@ -154,7 +168,7 @@ def _record_failure(event: InboundEvent, error: str, now: datetime) -> None:
             event.pk,
             event.last_error,
         )
-    event.save(update_fields=["last_error", "status", "next_attempt_at"])
+    event.save(update_fields=["last_error", "claimed_at", "status", "next_attempt_at"])
 
 
 def _handle(event: InboundEvent, now: datetime) -> Outcome:
@@ -228,4 +242,9 @@ def requeue_dead_events(event_ids: list[int] | None = None) -> int:
     qs = InboundEvent.objects.filter(status=InboundEventStatus.DEAD)
     if event_ids is not None:
         qs = qs.filter(pk__in=event_ids)
-    return qs.update(status=InboundEventStatus.PENDING, attempts=0, next_attempt_at=timezone.now())
+    return qs.update(
+        status=InboundEventStatus.PENDING,
+        attempts=0,
+        claimed_at=None,
+        next_attempt_at=timezone.now(),
+    )

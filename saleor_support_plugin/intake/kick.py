@@ -1,10 +1,13 @@
-"""Best-effort hand-off of a recorded event to a worker, bounded in time.
+"""Best-effort hand-off of a recorded event to a worker, off the store's request path.
 
 The sweep delivers whatever a kick misses, so a kick may be skipped at any time: when
-Celery runs eagerly, when the breaker is open after a broker failure, or when disabled.
+Celery runs eagerly, when the breaker is open after a broker failure, when the publisher's
+queue is full or its process dies, or when disabled.
 """
 
 import logging
+import os
+import queue
 import threading
 import time
 from typing import Any
@@ -45,7 +48,11 @@ def runs_eagerly(app: Any) -> bool:
 
 
 def kick(event_id: int) -> None:
-    """Start processing of one inbound event now, if that can be done cheaply."""
+    """Start processing of one inbound event soon, without any network call in the caller.
+
+    Runs after the store's commit, in its request: the event id goes to this process's
+    publisher thread (or, in ``inline`` mode, is processed right here).
+    """
     mode = desk_settings().kick
     if mode == KICK_OFF:
         return
@@ -57,13 +64,71 @@ def kick(event_id: int) -> None:
         except Exception:
             logger.exception("Support desk inline processing of event %s failed.", event_id)
         return
-    app = process_inbound_event_task.app
-    if runs_eagerly(app) or Breaker.is_open():
+    if runs_eagerly(process_inbound_event_task.app):
         return
+    Publisher.submit(event_id)
+
+
+class Publisher:
+    """A per-process thread that publishes kicked event ids to the broker.
+
+    The queue is bounded and lives in memory: what a full queue refuses, or a dying process
+    holds, the sweep delivers.
+    """
+
+    QUEUE_SIZE = 10_000
+    _lock = threading.Lock()
+    _queue: "queue.Queue[int] | None" = None
+    _pid: int | None = None
+    dropped = 0
+
+    @classmethod
+    def submit(cls, event_id: int) -> None:
+        try:
+            cls._ensure_started().put_nowait(event_id)
+        except queue.Full:
+            cls.dropped += 1
+
+    @classmethod
+    def _ensure_started(cls) -> "queue.Queue[int]":
+        with cls._lock:
+            if cls._queue is None or cls._pid != os.getpid():  # a forked child needs its own
+                cls._queue = queue.Queue(maxsize=cls.QUEUE_SIZE)
+                cls._pid = os.getpid()
+                threading.Thread(
+                    target=cls._run, args=(cls._queue,), name="support-kick", daemon=True
+                ).start()
+            return cls._queue
+
+    @staticmethod
+    def _run(events: "queue.Queue[int]") -> None:
+        while True:
+            event_id = events.get()
+            try:
+                publish(event_id)
+            except Exception:
+                logger.exception("Support desk kick of event %s failed.", event_id)
+            finally:
+                events.task_done()
+
+    @classmethod
+    def wait_until_idle(cls) -> None:
+        """Block until every submitted id was published or given up (tests, shutdown)."""
+        if cls._queue is not None and cls._pid == os.getpid():
+            cls._queue.join()
+
+
+def publish(event_id: int) -> None:
+    """Publish one event id to the worker, bounded in time, unless the breaker is open."""
+    from ..tasks import process_inbound_event_task  # noqa: PLC0415  # tasks import the domain
+
+    if Breaker.is_open():
+        return
+    app = process_inbound_event_task.app
     options: dict[str, Any] = {"retry": False}
-    queue = desk_settings().celery_queue
-    if queue:
-        options["queue"] = queue
+    queue_name = desk_settings().celery_queue
+    if queue_name:
+        options["queue"] = queue_name
     for attempt in (1, 2):
         connection, reused = _connection(app)
         options["connection"] = connection

@@ -23,6 +23,8 @@ class InboundEvent(models.Model):
     last_error = models.TextField(db_default="", blank=True)
     outcome = models.CharField(max_length=255, db_default="", blank=True)
     next_attempt_at = models.DateTimeField(db_default=Now())
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    """When a worker took the event on; cleared when it is done with it."""
     created_at = models.DateTimeField(db_default=Now())
     processed_at = models.DateTimeField(null=True, blank=True)
     ticket = models.ForeignKey(

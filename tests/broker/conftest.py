@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -52,11 +53,13 @@ SKIPPED = "skipped"
 
 @dataclass
 class KickLog:
-    """What each kick of the test process did, observed around ``kick.kick``."""
+    """What each kick of the test process did, observed around ``kick.publish``."""
 
     outcomes: list[tuple[float, str, int]] = field(default_factory=list)
     """(``time.monotonic()`` at the start, outcome, event id) per kick."""
     seconds: list[float] = field(default_factory=list)
+    threads: set[str] = field(default_factory=set)
+    """Names of the threads that published."""
 
     def count(self, outcome: str, *, after: float = 0.0) -> int:
         return sum(1 for at, o, _ in self.outcomes if o == outcome and at >= after)
@@ -331,9 +334,10 @@ def kick_to_broker(
         "CELERY_QUEUE": broker_stand.queue,
     }
     log = KickLog()
-    original = kick.kick
+    original = kick.publish
 
     def observed(event_id: int) -> None:
+        log.threads.add(threading.current_thread().name)
         was_open = kick.Breaker.is_open()
         tripped_before = kick.Breaker.open_until
         started = time.monotonic()
@@ -349,7 +353,7 @@ def kick_to_broker(
                 outcome = PUBLISHED
             log.outcomes.append((started, outcome, event_id))
 
-    monkeypatch.setattr(kick, "kick", observed)
+    monkeypatch.setattr(kick, "publish", observed)
     conf = celery_app.conf
     conf.get("broker_url")  # reading a key finalizes a pending configuration
     url = broker_stand.broker_url(broker_stand.publisher_proxy)

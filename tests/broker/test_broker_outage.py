@@ -15,7 +15,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from saleor_support_plugin.host import get_host, signals
-from saleor_support_plugin.intake import InboundEventStatus, IntakeKind
+from saleor_support_plugin.intake import InboundEventStatus, IntakeKind, kick
 from saleor_support_plugin.intake.models import InboundEvent
 from saleor_support_plugin.intake.recorder import Counters
 from saleor_support_plugin.tickets import MessageAuthorType, TicketEventType
@@ -311,18 +311,23 @@ def test_kick_reaches_the_worker_after_commit_without_the_sweep(
         with assert_statements(1):
             signals.order_cancelled(first, call)
             signals.order_updated(first, call)
+        kick.Publisher.wait_until_idle()
         assert publisher.accepted == connections
         assert kick_to_broker.seconds == []
+    # After commit the id goes to the publisher thread, never to the broker in the request.
+    kick.Publisher.wait_until_idle()
     assert publisher.accepted > connections
     assert kick_to_broker.published == 1
+    assert kick_to_broker.threads == {"support-kick"}
     connections_per_kick = publisher.accepted - connections
 
     # The usual case, right after the store's commit: one INSERT, then the kick, which
-    # reuses the thread's broker connection.
+    # reuses the publisher thread's broker connection.
     connections = publisher.accepted
     with assert_statements(1):
         signals.order_cancelled(second, call)
         signals.order_updated(second, call)
+    kick.Publisher.wait_until_idle()
     assert publisher.accepted == connections
     assert kick_to_broker.published == 2
     assert kick_to_broker.failed == kick_to_broker.skipped == 0
