@@ -7,8 +7,8 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import Q
 
+from . import history
 from .snapshot import (
     CustomerSnapshot,
     FulfillmentSnapshot,
@@ -35,8 +35,7 @@ class StandaloneHost:
     def order_events(self, order_id: UUID, *, after_pk: int) -> list[OrderEventRecord]:
         from sandbox.store.models import OrderEvent  # noqa: PLC0415
 
-        rows = OrderEvent.objects.filter(order_id=order_id, pk__gt=after_pk).order_by("pk")
-        return [_event_record(row) for row in rows]
+        return history.events_after(OrderEvent, order_id, after_pk)
 
     def order_events_between(
         self,
@@ -49,26 +48,16 @@ class StandaloneHost:
     ) -> list[OrderEventRecord]:
         from sandbox.store.models import OrderEvent  # noqa: PLC0415
 
-        rows = OrderEvent.objects.filter(date__gte=start, date__lt=end, type__in=list(types))
-        if after is not None:
-            rows = rows.filter(Q(date__gt=after[0]) | Q(date=after[0], pk__gt=after[1]))
-        rows = rows.order_by("date", "pk")[:limit]
-        return [_event_record(row) for row in rows]
+        return history.events_between(
+            OrderEvent, start=start, end=end, types=types, limit=limit, after=after
+        )
 
     def noted_orders_between(
         self, *, start: datetime, end: datetime, limit: int, after: tuple[datetime, str] | None
     ) -> list[tuple[str, datetime]]:
         from sandbox.store.models import Order  # noqa: PLC0415
 
-        orders = Order.objects.filter(created_at__gte=start, created_at__lt=end).exclude(
-            Q(customer_note="") | Q(status="draft")
-        )
-        if after is not None:
-            orders = orders.filter(
-                Q(created_at__gt=after[0]) | Q(created_at=after[0], pk__gt=after[1])
-            )
-        rows = orders.order_by("created_at", "pk").values_list("pk", "created_at")[:limit]
-        return [(str(pk), created_at) for pk, created_at in rows]
+        return history.noted_orders_between(Order, start=start, end=end, limit=limit, after=after)
 
     def existing_user_ids(self, user_ids: Iterable[int]) -> set[int]:
         from django.contrib.auth import get_user_model  # noqa: PLC0415
@@ -83,16 +72,6 @@ class StandaloneHost:
     @contextmanager
     def task_context(self) -> Iterator[None]:
         yield
-
-
-def _event_record(row: Any) -> OrderEventRecord:
-    return OrderEventRecord(
-        pk=row.pk,
-        order_id=str(row.order_id),
-        type=row.type,
-        date=row.date,
-        parameters=row.parameters,
-    )
 
 
 def _snapshot(order: Any) -> OrderSnapshot:

@@ -1,0 +1,61 @@
+"""Readers of order history and orders over Saleor-shaped models, shared by both hosts.
+
+Saleor's ``OrderEvent``/``Order`` and the demo store's have the same fields; each host
+passes its own model classes.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Q
+
+from .snapshot import OrderEventRecord
+
+
+def event_record(row: Any) -> OrderEventRecord:
+    return OrderEventRecord(
+        pk=row.pk,
+        order_id=str(row.order_id),
+        type=row.type,
+        date=row.date,
+        parameters=dict(row.parameters or {}),
+    )
+
+
+def events_after(event_model: Any, order_id: UUID, after_pk: int) -> list[OrderEventRecord]:
+    rows = event_model.objects.filter(order_id=order_id, pk__gt=after_pk).order_by("pk")
+    return [event_record(row) for row in rows]
+
+
+def events_between(
+    event_model: Any,
+    *,
+    start: datetime,
+    end: datetime,
+    types: Iterable[str],
+    limit: int,
+    after: tuple[datetime, int] | None,
+) -> list[OrderEventRecord]:
+    rows = event_model.objects.filter(date__gte=start, date__lt=end, type__in=list(types))
+    if after is not None:
+        rows = rows.filter(Q(date__gt=after[0]) | Q(date=after[0], pk__gt=after[1]))
+    return [event_record(row) for row in rows.order_by("date", "pk")[:limit]]
+
+
+def noted_orders_between(
+    order_model: Any,
+    *,
+    start: datetime,
+    end: datetime,
+    limit: int,
+    after: tuple[datetime, str] | None,
+) -> list[tuple[str, datetime]]:
+    orders = order_model.objects.filter(created_at__gte=start, created_at__lt=end).exclude(
+        Q(customer_note="") | Q(status="draft")
+    )
+    if after is not None:
+        orders = orders.filter(Q(created_at__gt=after[0]) | Q(created_at=after[0], pk__gt=after[1]))
+    rows = orders.order_by("created_at", "pk").values_list("pk", "created_at")[:limit]
+    return [(str(pk), created_at) for pk, created_at in rows]
