@@ -11,9 +11,11 @@ from functools import cache
 from typing import Protocol
 from uuid import UUID
 
+from django.http import HttpRequest
 from django.utils.module_loading import import_string
 
 from ..conf import desk_settings
+from .requestor import Requestor
 from .snapshot import OrderEventRecord, OrderSnapshot
 
 
@@ -56,6 +58,15 @@ class Host(Protocol):
 
     def task_context(self) -> AbstractContextManager[None]:
         """Wrap background work (database routing rules of the platform)."""
+
+    def requestor_from_request(self, request: HttpRequest) -> Requestor:
+        """Return who sends ``request`` (anonymous without credentials).
+
+        Raises ``AuthenticationError`` for a token that is expired, forged or revoked.
+        """
+
+    def agents_among(self, user_ids: Iterable[int]) -> set[int]:
+        """Return which of ``user_ids`` are active staff allowed to work on tickets."""
 
 
 @cache

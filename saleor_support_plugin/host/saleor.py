@@ -9,9 +9,11 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.http import HttpRequest
 
 from .. import PLUGIN_ID
 from . import history
+from .requestor import AuthenticationError, DeskPermission, Requestor, RequestorKind
 from .snapshot import (
     CustomerSnapshot,
     FulfillmentSnapshot,
@@ -107,6 +109,51 @@ class SaleorHost:
     def task_context(self) -> Iterator[None]:
         with allow_writer():
             yield
+
+    def requestor_from_request(self, request: HttpRequest) -> Requestor:
+        """Saleor's own reading of the bearer token: a 30-character app token, else a JWT."""
+        # PyJWT is Saleor's dependency, not the plugin's.
+        import jwt  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
+        from saleor.core.auth import get_token_from_request  # noqa: PLC0415
+        from saleor.core.auth_backend import load_user_from_request  # noqa: PLC0415
+        from saleor.graphql.app.dataloaders.utils import get_app_promise  # noqa: PLC0415
+
+        token = get_token_from_request(request)
+        if not token:
+            return Requestor.anonymous()
+        if len(token) == APP_TOKEN_LENGTH:
+            app = get_app_promise(request).get()
+            if app is None:
+                raise AuthenticationError("The app token is not valid.")
+            return Requestor(
+                kind=RequestorKind.APP,
+                app_id=app.pk,
+                permissions=frozenset(p.value for p in DeskPermission if app.has_perm(p.value)),
+            )
+        try:
+            user = load_user_from_request(request)
+        except jwt.PyJWTError as exc:
+            raise AuthenticationError(str(exc) or "The token is not valid.") from exc
+        if user is None:
+            raise AuthenticationError("The token is not valid.")
+        if not user.is_staff:
+            return Requestor(kind=RequestorKind.CUSTOMER, user_id=user.pk, email=user.email)
+        return Requestor(
+            kind=RequestorKind.STAFF,
+            user_id=user.pk,
+            email=user.email,
+            permissions=frozenset(p.value for p in DeskPermission if user.has_perm(p.value)),
+        )
+
+    def agents_among(self, user_ids: Iterable[int]) -> set[int]:
+        from saleor.account.models import User  # noqa: PLC0415
+
+        staff = User.objects.filter(pk__in=list(user_ids), is_active=True, is_staff=True)
+        return {u.pk for u in staff if u.has_perm(DeskPermission.MANAGE_ORDERS.value)}
+
+
+APP_TOKEN_LENGTH = 30
+"""Saleor's app tokens are opaque 30-character strings; anything else is a JWT."""
 
 
 def _total_refunded(order: Any) -> Decimal:

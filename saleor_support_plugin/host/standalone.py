@@ -1,5 +1,6 @@
 """The host for the sandbox: the demo store in ``sandbox.store`` (imported lazily)."""
 
+import hmac
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -7,8 +8,18 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.http import HttpRequest
 
 from . import history
+from .requestor import (
+    AuthenticationError,
+    DeskPermission,
+    Requestor,
+    RequestorKind,
+    bearer_token,
+)
 from .snapshot import (
     CustomerSnapshot,
     FulfillmentSnapshot,
@@ -60,8 +71,6 @@ class StandaloneHost:
         return history.noted_orders_between(Order, start=start, end=end, limit=limit, after=after)
 
     def existing_user_ids(self, user_ids: Iterable[int]) -> set[int]:
-        from django.contrib.auth import get_user_model  # noqa: PLC0415
-
         return set(
             get_user_model().objects.filter(pk__in=list(user_ids)).values_list("pk", flat=True)
         )
@@ -72,6 +81,69 @@ class StandaloneHost:
     @contextmanager
     def task_context(self) -> Iterator[None]:
         yield
+
+    def requestor_from_request(self, request: HttpRequest) -> Requestor:
+        """Read a bearer token from ``issue_sandbox_token``, else the Django session's user."""
+        token = bearer_token(request)
+        if token is not None:
+            return _requestor_for_user(_user_from_token(token))
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_active:
+            return _requestor_for_user(user)
+        return Requestor.anonymous()
+
+    def agents_among(self, user_ids: Iterable[int]) -> set[int]:
+        return set(
+            get_user_model()
+            .objects.filter(pk__in=list(user_ids), is_active=True, is_staff=True)
+            .values_list("pk", flat=True)
+        )
+
+
+SANDBOX_TOKEN_SALT = "support-desk-sandbox"  # noqa: S105  # names the purpose, not a secret
+SANDBOX_TOKEN_MAX_AGE_SECONDS = 12 * 3600
+
+
+def issue_sandbox_token(user: Any) -> str:
+    """Return a bearer token for ``user`` on the sandbox's API.
+
+    Signed with ``SECRET_KEY``; valid for 12 hours, and revoked by a password change.
+    """
+    return signing.dumps({"u": user.pk, "h": user.get_session_auth_hash()}, salt=SANDBOX_TOKEN_SALT)
+
+
+def _user_from_token(token: str) -> Any:
+    try:
+        payload = signing.loads(
+            token, salt=SANDBOX_TOKEN_SALT, max_age=SANDBOX_TOKEN_MAX_AGE_SECONDS
+        )
+    except signing.SignatureExpired as exc:
+        raise AuthenticationError("The token has expired.") from exc
+    except signing.BadSignature as exc:
+        raise AuthenticationError("The token is not valid.") from exc
+    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
+        raise AuthenticationError("The token is not valid.")
+    user = get_user_model().objects.filter(pk=int(payload["u"]), is_active=True).first()
+    if user is None or not hmac.compare_digest(
+        str(payload.get("h", "")), user.get_session_auth_hash()
+    ):
+        raise AuthenticationError("The token is not valid.")
+    return user
+
+
+def _requestor_for_user(user: Any) -> Requestor:
+    """Staff users are agents; superusers also administer the desk; others are customers."""
+    if not user.is_staff:
+        return Requestor(kind=RequestorKind.CUSTOMER, user_id=user.pk, email=user.email)
+    permissions = {DeskPermission.MANAGE_ORDERS.value}
+    if user.is_superuser:
+        permissions.add(DeskPermission.MANAGE_SETTINGS.value)
+    return Requestor(
+        kind=RequestorKind.STAFF,
+        user_id=user.pk,
+        email=user.email,
+        permissions=frozenset(permissions),
+    )
 
 
 def _snapshot(order: Any) -> OrderSnapshot:

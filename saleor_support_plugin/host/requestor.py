@@ -1,0 +1,66 @@
+"""Who is asking: plain data each host builds from a request (no platform import here)."""
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+
+class RequestorKind:
+    STAFF = "staff"  # a staff member of the store
+    CUSTOMER = "customer"  # a signed-in customer account
+    APP = "app"  # an installed app calling with its own token
+    GUEST = "guest"  # a visitor holding a ticket access token
+    ANONYMOUS = "anonymous"  # nobody signed in
+
+    CHOICES = [
+        (STAFF, "Staff member"),
+        (CUSTOMER, "Customer"),
+        (APP, "App"),
+        (GUEST, "Guest"),
+        (ANONYMOUS, "Anonymous"),
+    ]
+
+
+class DeskPermission(Enum):
+    """Saleor permissions the desk checks; Saleor's set is closed, so the desk reuses them."""
+
+    MANAGE_ORDERS = "order.manage_orders"  # agents: read and work on tickets
+    MANAGE_SETTINGS = "site.manage_settings"  # support administration
+
+
+class AuthenticationError(Exception):
+    """A token was sent but is expired, forged, revoked or belongs to nobody active."""
+
+
+@dataclass(frozen=True)
+class Requestor:
+    """The person or app behind a request, with the desk permissions they hold."""
+
+    kind: str
+    user_id: int | None = None
+    email: str = ""
+    permissions: frozenset[str] = frozenset()
+    """Values of ``DeskPermission`` held (``"order.manage_orders"``...)."""
+    app_id: int | None = None
+
+    @classmethod
+    def anonymous(cls) -> "Requestor":
+        return cls(kind=RequestorKind.ANONYMOUS)
+
+    def has_permission(self, permission: DeskPermission) -> bool:
+        return permission.value in self.permissions
+
+
+def bearer_token(request: Any) -> str | None:
+    """Return the token of ``Authorization-Bearer: <t>`` or ``Authorization: Bearer <t>``.
+
+    The same headers Saleor reads (``JWT`` is accepted as a prefix too); ``None`` without one.
+    """
+    meta = request.META
+    direct = meta.get("HTTP_AUTHORIZATION_BEARER", "").strip()
+    if direct:
+        return str(direct)
+    prefix, _, token = meta.get("HTTP_AUTHORIZATION", "").strip().partition(" ")
+    if prefix.lower() in ("bearer", "jwt") and token.strip():
+        return str(token.strip())
+    return None
