@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponseNotFound
 from django.utils import timezone
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
@@ -22,6 +23,9 @@ from .intake.rules import (
     parse_configuration,
 )
 from .tickets.models import TicketCategory
+
+GRAPHQL_PATH = "/graphql/"
+"""Where the API lives below the plugin's URL (Saleor passes the part after the plugin id)."""
 
 _FIELD_TYPES = {
     FIELD_BOOLEAN: ConfigurationTypeField.BOOLEAN,
@@ -69,6 +73,16 @@ class SupportPlugin(BasePlugin):
                     for name, message in exc.errors.items()
                 }
             ) from exc
+
+    def webhook(self, request: HttpRequest, path: str, previous_value: Any) -> Any:
+        """Serve the desk's API at ``/plugins/global/<PLUGIN_ID>/graphql/``."""
+        if not self.active:
+            return previous_value
+        if path == GRAPHQL_PATH:
+            from .web.views import graphql_view  # noqa: PLC0415  # the schema loads on first use
+
+            return graphql_view(request)
+        return HttpResponseNotFound()
 
     def _record(self, signal: Any, obj: Any) -> None:
         if not self.active:

@@ -1,0 +1,19 @@
+"""The desk's GraphQL schema: its own root types, separate from Saleor's closed schema."""
+
+import graphene
+
+from .tickets.schema import TicketMutations, TicketQueries
+from .viewer.schema import ViewerQueries
+
+
+class Query(TicketQueries, ViewerQueries):
+    class Meta:
+        description = "Reads of the support desk."
+
+
+class Mutation(TicketMutations):
+    class Meta:
+        description = "Changes to the support desk."
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

@@ -1,0 +1,1 @@
+"""Staff mutations on tickets, one per module."""

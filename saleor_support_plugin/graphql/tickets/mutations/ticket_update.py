@@ -1,0 +1,76 @@
+from typing import Any
+
+import graphene
+
+from ....tickets import actions
+from ....tickets.error_codes import TicketError, TicketErrorCode
+from ...core.mutations import BaseMutation, actor_for
+from ...core.permissions import AGENT_PERMISSIONS
+from ..enums import SupportTicketPriorityEnum, SupportTicketStatusEnum
+from ..types import StaffTicket
+from .ticket_common import (
+    SupportTicketError,
+    expected_version_argument,
+    ticket_for_mutation,
+    ticket_id_argument,
+)
+
+
+class SupportTicketUpdateInput(graphene.InputObjectType):
+    status = graphene.Field(
+        SupportTicketStatusEnum, description="New status; the move must be allowed."
+    )
+    priority = graphene.Field(SupportTicketPriorityEnum, description="New priority.")
+    category = graphene.String(description="Slug of the new (active) category.")
+    tags = graphene.List(
+        graphene.NonNull(graphene.String),
+        description="The ticket's tags from now on (replaces them; at most 20).",
+    )
+
+    class Meta:
+        description = "Fields to change on a ticket; fields left out stay as they are."
+
+
+class SupportTicketUpdate(BaseMutation):
+    ticket = graphene.Field(StaffTicket, description="The ticket after the change.")
+
+    class Arguments:
+        id = ticket_id_argument()
+        input = graphene.Argument(
+            SupportTicketUpdateInput, required=True, description="What to change."
+        )
+        expected_version = expected_version_argument()
+
+    class Meta:
+        description = (
+            "Change a ticket's status, priority, category or tags, all or nothing; each change"
+            " is written to the timeline."
+        )
+        permissions = AGENT_PERMISSIONS
+        error_type_class = SupportTicketError
+
+    @classmethod
+    def perform_mutation(cls, info: Any, **data: Any) -> Any:
+        ticket = ticket_for_mutation(info.context, data["id"])
+        changes = data["input"]
+        expected = data.get("expected_version")
+        if expected is not None and ticket.version != expected:
+            raise TicketError(
+                TicketErrorCode.CONFLICT,
+                f"The ticket was changed by someone else (now at version {ticket.version}).",
+                field="expectedVersion",
+            )
+        actor = actor_for(info.context)
+        steps = [
+            ("category", actions.change_category),
+            ("priority", actions.change_priority),
+            ("tags", actions.set_tags),
+            ("status", actions.change_status),
+        ]
+        for name, action in steps:
+            if changes.get(name) is None:
+                continue
+            ticket = action(ticket, changes[name], actor=actor, expected_version=expected)
+            if expected is not None:
+                expected = ticket.version
+        return cls(ticket=ticket, errors=[])

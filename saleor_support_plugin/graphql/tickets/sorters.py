@@ -1,0 +1,81 @@
+"""Orderings of the agents' ticket list, each a keyset over (sort key, id)."""
+
+from datetime import datetime
+from typing import Any
+
+import graphene
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+
+from ...tickets import TicketPriority
+from ...tickets.models import Ticket
+from ..core.connections import KeysetOrdering
+from ..core.types import OrderDirection
+
+PRIORITY_RANK = "priority_rank"
+
+
+class SupportTicketSortField(graphene.Enum):
+    CREATED = "created"
+    UPDATED = "updated"
+    PRIORITY = "priority"
+    NUMBER = "number"
+
+    class Meta:
+        description = "What the ticket list is sorted by; ties are broken by the ticket's id."
+
+    @property
+    def description(self) -> str:
+        return {
+            "CREATED": "When the ticket was opened.",
+            "UPDATED": "When the ticket last changed.",
+            "PRIORITY": "Priority, LOW < NORMAL < HIGH < URGENT.",
+            "NUMBER": "Ticket number.",
+        }[self.name]
+
+
+class SupportTicketSortingInput(graphene.InputObjectType):
+    field = graphene.Field(
+        SupportTicketSortField, required=True, description="What to sort the tickets by."
+    )
+    direction = graphene.Field(
+        OrderDirection, required=True, description="Which end of the order comes first."
+    )
+
+    class Meta:
+        description = "Sort order of the ticket list."
+
+
+_KEYS: dict[str, tuple[str, type[int] | type[datetime]]] = {
+    "created": ("created_at", datetime),
+    "updated": ("updated_at", datetime),
+    "priority": (PRIORITY_RANK, int),
+    "number": ("number", int),
+}
+
+DEFAULT_SORT = {"field": "updated", "direction": "desc"}
+"""Most recently changed tickets first."""
+
+
+def ticket_ordering(sort_by: dict[str, Any] | None) -> KeysetOrdering:
+    sort_by = sort_by or DEFAULT_SORT
+    key, key_type = _KEYS[sort_by["field"]]
+    return KeysetOrdering(
+        name=f"{sort_by['field']}:{sort_by['direction']}",
+        key=key,
+        key_type=key_type,
+        descending=sort_by["direction"] == "desc",
+    )
+
+
+def with_sort_key(queryset: QuerySet[Ticket], ordering: KeysetOrdering) -> QuerySet[Ticket]:
+    """Add the priority's rank when sorting by it, so priorities sort by urgency, not name."""
+    if ordering.key != PRIORITY_RANK:
+        return queryset
+    return queryset.annotate(
+        **{
+            PRIORITY_RANK: Case(
+                *(When(priority=p, then=Value(rank)) for p, rank in TicketPriority.RANK.items()),
+                output_field=IntegerField(),
+            )
+        }
+    )

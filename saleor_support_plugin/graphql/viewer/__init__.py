@@ -1,0 +1,1 @@
+"""Who the API takes the requestor to be."""

@@ -1,0 +1,109 @@
+"""The GraphQL endpoint: one JSON request per POST, no batching, no GET playground yet."""
+
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+
+from ..graphql.api import schema
+from ..graphql.core.context import RequestContext
+from ..graphql.core.errors import ApiErrorCode
+from ..graphql.core.execution import Outcome, refusal, run_request
+from ..host import get_host
+from ..host.requestor import AuthenticationError
+
+MAX_BODY_BYTES = 100 * 1024
+"""Largest request body accepted (a query with its variables)."""
+
+
+class Refused(Exception):
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.payload)
+        self.outcome = outcome
+
+
+# Requests without a CSRF token are safe here: only ``application/json`` bodies are read,
+# which a cross-site form cannot send without the browser asking first (CORS preflight).
+@csrf_exempt
+def graphql_view(request: HttpRequest) -> HttpResponse:
+    """Answer ``POST {query, variables, operationName}`` with ``{data, errors}``."""
+    try:
+        query, variables, operation_name = _read_request(request)
+        requestor = _requestor(request)
+    except Refused as refused:
+        return _respond(refused.outcome)
+    outcome = run_request(
+        schema,
+        query=query,
+        variables=variables,
+        operation_name=operation_name,
+        context=RequestContext(request=request, requestor=requestor),
+    )
+    return _respond(outcome)
+
+
+def _read_request(request: HttpRequest) -> tuple[str, dict[str, Any] | None, str | None]:
+    if request.method != "POST":
+        raise Refused(
+            refusal(ApiErrorCode.METHOD_NOT_ALLOWED, "Send GraphQL requests with POST.", status=405)
+        )
+    content_type = request.content_type or ""
+    if content_type != "application/json":
+        raise Refused(
+            refusal(
+                ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Send the request as JSON (Content-Type: application/json).",
+                status=415,
+            )
+        )
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BODY_BYTES or len(request.body) > MAX_BODY_BYTES:
+        raise Refused(
+            refusal(
+                ApiErrorCode.PAYLOAD_TOO_LARGE,
+                f"The request body can have at most {MAX_BODY_BYTES // 1024} KB.",
+                status=413,
+            )
+        )
+    try:
+        body = json.loads(request.body)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise _bad_request("The request body is not valid JSON.") from exc
+    if isinstance(body, list):
+        raise _bad_request("Batched requests are not supported: send one operation per request.")
+    if not isinstance(body, dict):
+        raise _bad_request("The request body must be a JSON object.")
+    query = body.get("query")
+    variables = body.get("variables")
+    operation_name = body.get("operationName")
+    if not isinstance(query, str) or not query.strip():
+        raise _bad_request("`query` must be a non-empty string.")
+    if variables is not None and not isinstance(variables, dict):
+        raise _bad_request("`variables` must be a JSON object.")
+    if operation_name is not None and not isinstance(operation_name, str):
+        raise _bad_request("`operationName` must be a string.")
+    return query, variables, operation_name
+
+
+def _bad_request(message: str) -> Refused:
+    return Refused(refusal(ApiErrorCode.BAD_REQUEST, message, status=400))
+
+
+def _requestor(request: HttpRequest) -> Any:
+    try:
+        return get_host().requestor_from_request(request)
+    except AuthenticationError as exc:
+        raise Refused(refusal(ApiErrorCode.UNAUTHENTICATED, str(exc), status=401)) from exc
+
+
+def _respond(outcome: Outcome) -> HttpResponse:
+    response = JsonResponse(outcome.payload, status=outcome.status)
+    if outcome.status == 405:
+        response["Allow"] = "POST"
+    if outcome.status == 401:
+        response["WWW-Authenticate"] = "Bearer"
+    return response
