@@ -40,7 +40,7 @@ def test_a_bearer_token_identifies_the_agent(staff_api_client):
 
 def test_the_sandbox_session_identifies_the_agent(agent):
     # given
-    client = Client()
+    client = Client(enforce_csrf_checks=True)
     client.force_login(agent)
 
     # when
