@@ -24,6 +24,9 @@ test: $(STAMP)
 	$(BIN)/python -m sandbox check-migrations
 	$(BIN)/python -m pytest
 
+schema: $(STAMP)
+	$(BIN)/python -m sandbox manage export_schema
+
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .

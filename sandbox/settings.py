@@ -73,4 +73,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # graphql-core 2 logs every resolver error, expected ones (NOT_FOUND...) included.
+    "loggers": {"graphql.execution.utils": {"level": "CRITICAL", "propagate": False}},
 }
