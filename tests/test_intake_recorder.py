@@ -35,6 +35,18 @@ def test_recording_is_one_insert(db):
     assert (event.status, event.attempts, event.payload, event.last_error) == ("pending", 0, {}, "")
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_own_transaction_does_not_wait_for_its_disk_flush():
+    # given: no surrounding transaction, as when Saleor calls a hook after its commit
+    with capture_statements() as captured:
+        _record()
+
+    # then
+    sql = [q["sql"] for q in captured._context.captured_queries]
+    assert "SET LOCAL lock_timeout = '200ms'; SET LOCAL synchronous_commit = off" in sql
+    assert InboundEvent.objects.count() == 1
+
+
 def test_recording_twice_keeps_one_row(db):
     first = _record()
     with assert_statements(1):
@@ -55,7 +67,7 @@ def test_the_lock_timeout_is_set_for_the_insert_only(db):
 
     # then
     sql = [q["sql"] for q in captured._context.captured_queries]
-    assert "SET LOCAL lock_timeout = '200ms'" in sql
+    assert "SET LOCAL lock_timeout = '200ms'" in sql  # the caller's commit stays durable
     assert "SET LOCAL lock_timeout TO DEFAULT" in sql
     assert after == "0"
 

@@ -85,7 +85,12 @@ def _insert(
     ]
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL lock_timeout = '{int(timeout_ms)}ms'")
+            settings_sql = f"SET LOCAL lock_timeout = '{int(timeout_ms)}ms'"
+            if not nested:
+                # Our own transaction need not wait for its disk flush: a row lost in a
+                # database crash is recorded again by reconciliation.
+                settings_sql += "; SET LOCAL synchronous_commit = off"
+            cursor.execute(settings_sql)
             cursor.execute(INSERT_SQL, params)
             row = cursor.fetchone()
             if nested:
