@@ -59,3 +59,34 @@ def noted_orders_between(
         orders = orders.filter(Q(created_at__gt=after[0]) | Q(created_at=after[0], pk__gt=after[1]))
     rows = orders.order_by("created_at", "pk").values_list("pk", "created_at")[:limit]
     return [(str(pk), created_at) for pk, created_at in rows]
+
+
+class ShapedHistoryReader:
+    """The Host methods over order history, for hosts with Saleor-shaped order models."""
+
+    def history_models(self) -> tuple[Any, Any]:
+        """Return the host's (Order, OrderEvent) model classes."""
+        raise NotImplementedError
+
+    def order_events(self, order_id: UUID, *, after_pk: int) -> list[OrderEventRecord]:
+        return events_after(self.history_models()[1], order_id, after_pk)
+
+    def order_events_between(
+        self,
+        *,
+        start: datetime,
+        end: datetime,
+        types: Iterable[str],
+        limit: int,
+        after: tuple[datetime, int] | None = None,
+    ) -> list[OrderEventRecord]:
+        return events_between(
+            self.history_models()[1], start=start, end=end, types=types, limit=limit, after=after
+        )
+
+    def noted_orders_between(
+        self, *, start: datetime, end: datetime, limit: int, after: tuple[datetime, str] | None
+    ) -> list[tuple[str, datetime]]:
+        return noted_orders_between(
+            self.history_models()[0], start=start, end=end, limit=limit, after=after
+        )

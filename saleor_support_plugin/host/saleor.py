@@ -3,7 +3,6 @@
 import base64
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -17,7 +16,6 @@ from .requestor import AuthenticationError, DeskPermission, Requestor, Requestor
 from .snapshot import (
     CustomerSnapshot,
     FulfillmentSnapshot,
-    OrderEventRecord,
     OrderLineSnapshot,
     OrderSnapshot,
 )
@@ -49,7 +47,7 @@ def allow_writer() -> Iterator[None]:
         yield
 
 
-class SaleorHost:
+class SaleorHost(history.ShapedHistoryReader):
     name = "saleor"
 
     def read_order(self, order_id: UUID) -> OrderSnapshot | None:
@@ -65,32 +63,10 @@ class SaleorHost:
             return None
         return _snapshot(order)
 
-    def order_events(self, order_id: UUID, *, after_pk: int) -> list[OrderEventRecord]:
-        from saleor.order.models import OrderEvent  # noqa: PLC0415
+    def history_models(self) -> tuple[Any, Any]:
+        from saleor.order.models import Order, OrderEvent  # noqa: PLC0415
 
-        return history.events_after(OrderEvent, order_id, after_pk)
-
-    def order_events_between(
-        self,
-        *,
-        start: datetime,
-        end: datetime,
-        types: Iterable[str],
-        limit: int,
-        after: tuple[datetime, int] | None = None,
-    ) -> list[OrderEventRecord]:
-        from saleor.order.models import OrderEvent  # noqa: PLC0415
-
-        return history.events_between(
-            OrderEvent, start=start, end=end, types=types, limit=limit, after=after
-        )
-
-    def noted_orders_between(
-        self, *, start: datetime, end: datetime, limit: int, after: tuple[datetime, str] | None
-    ) -> list[tuple[str, datetime]]:
-        from saleor.order.models import Order  # noqa: PLC0415
-
-        return history.noted_orders_between(Order, start=start, end=end, limit=limit, after=after)
+        return Order, OrderEvent
 
     def existing_user_ids(self, user_ids: Iterable[int]) -> set[int]:
         from saleor.account.models import User  # noqa: PLC0415

@@ -3,7 +3,6 @@
 import hmac
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -23,13 +22,12 @@ from .requestor import (
 from .snapshot import (
     CustomerSnapshot,
     FulfillmentSnapshot,
-    OrderEventRecord,
     OrderLineSnapshot,
     OrderSnapshot,
 )
 
 
-class StandaloneHost:
+class StandaloneHost(history.ShapedHistoryReader):
     name = "standalone"
 
     def read_order(self, order_id: UUID) -> OrderSnapshot | None:
@@ -43,32 +41,10 @@ class StandaloneHost:
         )
         return None if order is None else _snapshot(order)
 
-    def order_events(self, order_id: UUID, *, after_pk: int) -> list[OrderEventRecord]:
-        from sandbox.store.models import OrderEvent  # noqa: PLC0415
+    def history_models(self) -> tuple[Any, Any]:
+        from sandbox.store.models import Order, OrderEvent  # noqa: PLC0415
 
-        return history.events_after(OrderEvent, order_id, after_pk)
-
-    def order_events_between(
-        self,
-        *,
-        start: datetime,
-        end: datetime,
-        types: Iterable[str],
-        limit: int,
-        after: tuple[datetime, int] | None = None,
-    ) -> list[OrderEventRecord]:
-        from sandbox.store.models import OrderEvent  # noqa: PLC0415
-
-        return history.events_between(
-            OrderEvent, start=start, end=end, types=types, limit=limit, after=after
-        )
-
-    def noted_orders_between(
-        self, *, start: datetime, end: datetime, limit: int, after: tuple[datetime, str] | None
-    ) -> list[tuple[str, datetime]]:
-        from sandbox.store.models import Order  # noqa: PLC0415
-
-        return history.noted_orders_between(Order, start=start, end=end, limit=limit, after=after)
+        return Order, OrderEvent
 
     def existing_user_ids(self, user_ids: Iterable[int]) -> set[int]:
         return set(
