@@ -6,6 +6,7 @@ from typing import Any
 from unittest.mock import patch
 
 import graphene
+import pytest
 from django.utils import timezone
 from saleor.graphql.tests.utils import get_graphql_content
 from saleor.order import OrderEvents
@@ -203,17 +204,21 @@ def test_replacement_only_return_records_only_the_draft(
     ) == [("draft_order_created", str(draft.pk), fulfilled_order.pk)]
 
 
-def test_replacement_only_return_opens_a_replacement_ticket(
-    staff_api_client,
-    permission_group_manage_orders,
-    fulfilled_order,
-    support_plugin,
-    process_pending,
+@pytest.fixture
+def replaced_line(
+    staff_api_client, permission_group_manage_orders, fulfilled_order, support_plugin
 ):
-    # given
+    """A replacement-only return of the fulfilled order's first line, through Saleor."""
     permission_group_manage_orders.user_set.add(staff_api_client.user)
     replaced = fulfilled_order.fulfillments.get().lines.order_by("pk").first()
     return_products(staff_api_client, fulfilled_order, [(replaced, True)], refund=False)
+    return replaced
+
+
+def test_replacement_only_return_opens_a_replacement_ticket(
+    fulfilled_order, replaced_line, process_pending
+):
+    # given
     draft = Order.objects.get(original=fulfilled_order)
 
     # when
@@ -229,18 +234,7 @@ def test_replacement_only_return_opens_a_replacement_ticket(
     ).exists()
 
 
-def test_replacement_only_return_adds_no_return_fact(
-    staff_api_client,
-    permission_group_manage_orders,
-    fulfilled_order,
-    support_plugin,
-    process_pending,
-):
-    # given
-    permission_group_manage_orders.user_set.add(staff_api_client.user)
-    replaced = fulfilled_order.fulfillments.get().lines.order_by("pk").first()
-    return_products(staff_api_client, fulfilled_order, [(replaced, True)], refund=False)
-
+def test_replacement_only_return_adds_no_return_fact(replaced_line, process_pending):
     # when
     process_pending()
 
@@ -250,17 +244,8 @@ def test_replacement_only_return_adds_no_return_fact(
 
 
 def test_replacement_note_names_the_replaced_product(
-    staff_api_client,
-    permission_group_manage_orders,
-    fulfilled_order,
-    support_plugin,
-    process_pending,
+    fulfilled_order, replaced_line, process_pending
 ):
-    # given
-    permission_group_manage_orders.user_set.add(staff_api_client.user)
-    replaced = fulfilled_order.fulfillments.get().lines.order_by("pk").first()
-    return_products(staff_api_client, fulfilled_order, [(replaced, True)], refund=False)
-
     # when
     process_pending()
 
@@ -268,7 +253,7 @@ def test_replacement_note_names_the_replaced_product(
     note = TicketMessage.objects.filter(body_raw__contains="being replaced").get()
     draft_line = Order.objects.get(original=fulfilled_order).lines.get()
     assert str(draft_line.pk) not in note.body_raw
-    assert f"1 × {replaced.order_line.product_name}" in note.body_raw
+    assert f"1 × {replaced_line.order_line.product_name}" in note.body_raw
 
 
 @patch("saleor.payment.gateway.refund", side_effect=gateway_refund)
