@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 
+from ..search.vectors import message_vector, ticket_vector
 from . import (
     MessageAuthorType,
     TicketChannel,
@@ -13,6 +16,10 @@ from . import (
 )
 
 TICKET_NUMBER_SEQUENCE = "support_ticket_number_seq"
+
+GIN_PENDING_LIST_LIMIT_KB = 4096
+"""Pending-list size of each GIN index (4 MB): small enough that no writer stalls long
+merging it, large enough to batch inserts between vacuums."""
 
 
 class TicketCategory(models.Model):
@@ -87,6 +94,12 @@ class Ticket(models.Model):
     solved_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
+    search_text = models.TextField(blank=True, default="")
+    """Normalised text the search vector is built from (``search.documents``)."""
+    search_vector = models.GeneratedField(
+        expression=ticket_vector(), output_field=SearchVectorField(), db_persist=True
+    )
+
     class Meta:
         db_table = "support_ticket"
         indexes = [
@@ -96,6 +109,23 @@ class Ticket(models.Model):
             models.Index(fields=["customer_account_id"], name="support_ticket_account_idx"),
             models.Index(fields=["customer_email"], name="support_ticket_email_idx"),
             models.Index(fields=["-updated_at", "-id"], name="support_ticket_updated_idx"),
+            GinIndex(
+                fields=["search_vector"],
+                name="support_ticket_search_idx",
+                gin_pending_list_limit=GIN_PENDING_LIST_LIMIT_KB,
+            ),
+            GinIndex(
+                fields=["order_number"],
+                opclasses=["gin_trgm_ops"],
+                name="support_ticket_order_trgm_idx",
+                gin_pending_list_limit=GIN_PENDING_LIST_LIMIT_KB,
+            ),
+            GinIndex(
+                fields=["customer_email"],
+                opclasses=["gin_trgm_ops"],
+                name="support_ticket_email_trgm_idx",
+                gin_pending_list_limit=GIN_PENDING_LIST_LIMIT_KB,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -119,12 +149,22 @@ class TicketMessage(models.Model):
     """The sanitised HTML that is shown."""
     created_at = models.DateTimeField(default=timezone.now)
     redacted_at = models.DateTimeField(null=True, blank=True)
+    search_text = models.TextField(blank=True, default="")
+    """The body as normalised plain text (``search.documents``)."""
+    search_vector = models.GeneratedField(
+        expression=message_vector(), output_field=SearchVectorField(), db_persist=True
+    )
 
     class Meta:
         db_table = "support_ticket_message"
         ordering = ("created_at", "id")
         indexes = [
-            models.Index(fields=["ticket", "created_at", "id"], name="support_message_ticket_idx")
+            models.Index(fields=["ticket", "created_at", "id"], name="support_message_ticket_idx"),
+            GinIndex(
+                fields=["search_vector"],
+                name="support_message_search_idx",
+                gin_pending_list_limit=GIN_PENDING_LIST_LIMIT_KB,
+            ),
         ]
 
     def __str__(self) -> str:
