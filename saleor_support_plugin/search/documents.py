@@ -19,6 +19,7 @@ from .normalise import normalise_text
 SECTION_SEPARATOR = "\n"
 """Separates the weight sections of a ticket's ``search_text``; normalised parts never hold it."""
 
+_BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|pre|blockquote)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _EMAIL_PARTS = re.compile(r"[^\w]+")
 
@@ -28,7 +29,7 @@ def _join(parts: Iterable[str]) -> str:
 
 
 def _email_terms(email: str) -> list[str]:
-    """The address and its parts (``ana.pop@example.ro`` -> ``ana``, ``pop``, ``example``...)."""
+    """Return the address and its parts (``ana.pop@example.ro`` -> ``ana``, ``pop``...)."""
     if not email:
         return []
     return [email, *(p for p in _EMAIL_PARTS.split(email) if p)]
@@ -72,5 +73,9 @@ def search_text_of_ticket(ticket: Any) -> str:
 
 
 def message_search_text(body_html: str) -> str:
-    """Return the ``search_text`` of a message whose sanitised HTML body is ``body_html``."""
-    return normalise_text(html.unescape(_TAG.sub(" ", body_html)))
+    """Return the ``search_text`` of a message whose sanitised HTML body is ``body_html``.
+
+    Block tags separate words; inline ones (``strong``, ``a``...) do not.
+    """
+    text = _TAG.sub("", _BLOCK_TAG.sub(" ", body_html))
+    return normalise_text(html.unescape(text))

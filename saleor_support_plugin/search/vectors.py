@@ -7,6 +7,7 @@ or the configuration needs a migration that rebuilds the stored vectors.
 
 from django.contrib.postgres.search import SearchVector
 from django.db.models import F, Func, IntegerField, TextField, Value
+from django.db.models.expressions import CombinedExpression
 
 from . import SEARCH_CONFIG
 from .documents import SECTION_SEPARATOR
@@ -27,7 +28,7 @@ def _section(number: int) -> Func:
     )
 
 
-def ticket_vector() -> SearchVector:
+def ticket_vector() -> CombinedExpression:
     first, second = TICKET_WEIGHTS
     return SearchVector(_section(1), config=SEARCH_CONFIG, weight=first) + SearchVector(
         _section(2), config=SEARCH_CONFIG, weight=second

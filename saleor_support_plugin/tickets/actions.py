@@ -10,6 +10,7 @@ from uuid import UUID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ..search.documents import message_search_text, search_text_of_ticket
 from . import (
     MessageAuthorType,
     TicketChannel,
@@ -165,7 +166,7 @@ def open_ticket(
         customer = CustomerInfo(email=marker, name=marker, language_code=customer.language_code)
         if order is not None:
             order = replace(order, snapshot=erasure.redact_snapshot(order.snapshot, marker))
-    ticket = Ticket.objects.create(
+    ticket = Ticket(
         subject=_check_subject(subject),
         category=category,
         channel=_check_choice(channel, TicketChannel.CHOICES, "channel"),
@@ -185,6 +186,8 @@ def open_ticket(
         created_at=now,
         updated_at=now,
     )
+    ticket.search_text = search_text_of_ticket(ticket)
+    ticket.save(force_insert=True)
     events.ticket_opened_event(ticket, actor=actor, at=now, source=source)
     return ticket
 
@@ -211,13 +214,15 @@ def add_message(
         )
     body = _check_body(body)
     locked = _lock(ticket, None)
+    body_html = text_to_html(body) if plain_text else clean_html(body)
     message = TicketMessage.objects.create(
         ticket=locked,
         author_type=author_type,
         author_user_id=actor.user_id,
         is_internal=is_internal,
         body_raw=body,
-        body=text_to_html(body) if plain_text else clean_html(body),
+        body=body_html,
+        search_text=message_search_text(body_html),
         created_at=now,
     )
     fields: list[str] = []
@@ -419,5 +424,6 @@ def refresh_order_snapshot(
         snapshot = erasure.redact_snapshot(snapshot, locked.customer_email)
     locked.order_snapshot = snapshot
     locked.order_channel = order.channel
-    _save(locked, now, ["order_snapshot", "order_channel"])
+    locked.search_text = search_text_of_ticket(locked)
+    _save(locked, now, ["order_snapshot", "order_channel", "search_text"])
     return locked

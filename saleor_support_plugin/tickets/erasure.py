@@ -8,12 +8,14 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from ..search.documents import message_search_text, search_text_of_ticket
 from . import MessageAuthorType, events
 from .actors import Actor
 from .lock_objects import ticket_qs_select_for_update
 from .models import ErasedCustomer, TicketMessage
 
 REDACTED_BODY = "[removed at the customer's request]"
+REDACTED_HTML = f"<p>{REDACTED_BODY}</p>"
 
 
 def normalise_email(email: str) -> str:
@@ -89,6 +91,7 @@ def anonymise_customer(
         ticket.anonymised_at = now
         if ticket.order_snapshot:
             ticket.order_snapshot = redact_snapshot(ticket.order_snapshot, marker)
+        ticket.search_text = search_text_of_ticket(ticket)
         ticket.version += 1
         ticket.updated_at = now
         ticket.save(
@@ -99,6 +102,7 @@ def anonymise_customer(
                 "customer_name",
                 "anonymised_at",
                 "order_snapshot",
+                "search_text",
                 "version",
                 "updated_at",
             ]
@@ -108,6 +112,11 @@ def anonymise_customer(
             | Q(author_type=MessageAuthorType.SYSTEM, is_internal=False),
             ticket=ticket,
             redacted_at__isnull=True,
-        ).update(body_raw=REDACTED_BODY, body=f"<p>{REDACTED_BODY}</p>", redacted_at=now)
+        ).update(
+            body_raw=REDACTED_BODY,
+            body=REDACTED_HTML,
+            search_text=message_search_text(REDACTED_HTML),
+            redacted_at=now,
+        )
         events.customer_anonymised_event(ticket, actor=actor, at=now)
     return len(tickets)
