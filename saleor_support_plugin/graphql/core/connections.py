@@ -6,6 +6,7 @@ There is no ``totalCount``: counting a whole agent queue costs more than a page.
 import base64
 import binascii
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,7 +19,8 @@ from .errors import InvalidArgument
 
 MAX_PAGE_SIZE = 100
 
-CursorValue = int | datetime
+CursorValue = int | float | datetime
+KeyType = type[int] | type[float] | type[datetime]
 
 
 def page_size(first: int | None, *, default: int) -> int:
@@ -38,7 +40,7 @@ class KeysetOrdering:
     """Written into every cursor, so a cursor only continues the ordering it came from."""
     key: str
     """Field or annotation the rows are sorted by."""
-    key_type: type[int] | type[datetime]
+    key_type: KeyType
     descending: bool = False
 
     def order(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -59,6 +61,8 @@ class KeysetOrdering:
         value, pk = _pair(decode_cursor(cursor, self.name))
         if self.key_type is datetime:
             return _parse_datetime(value), pk
+        if self.key_type is float:
+            return _parse_float(value), pk
         return _parse_int(value), pk
 
 
@@ -87,6 +91,13 @@ def _pair(values: list[Any]) -> tuple[Any, int]:
 def _parse_int(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
+    raise _invalid_cursor()
+
+
+def _parse_float(value: Any) -> float:
+    """Accept a finite number; JSON keeps a float's every digit, so keys compare exactly."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
     raise _invalid_cursor()
 
 
