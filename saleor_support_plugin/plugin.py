@@ -19,6 +19,7 @@ from .intake.rules import (
     CONFIG_FIELDS,
     FIELD_BOOLEAN,
     FIELD_MULTILINE,
+    FIELD_STRING,
     ConfigurationError,
     parse_configuration,
 )
@@ -30,6 +31,7 @@ GRAPHQL_PATH = "/graphql/"
 _FIELD_TYPES = {
     FIELD_BOOLEAN: ConfigurationTypeField.BOOLEAN,
     FIELD_MULTILINE: ConfigurationTypeField.MULTILINE,
+    FIELD_STRING: ConfigurationTypeField.STRING,
 }
 
 

@@ -2,7 +2,9 @@
 
 import graphene
 
+from .tickets.customer_types import CustomerTicket, CustomerTicketMessage
 from .tickets.schema import TicketMutations, TicketQueries
+from .tickets.types import StaffTicket, StaffTicketMessage
 from .viewer.schema import ViewerQueries
 
 
@@ -16,4 +18,8 @@ class Mutation(TicketMutations):
         description = "Changes to the support desk."
 
 
-schema = graphene.Schema(query=Query, mutation=Mutation)
+schema = graphene.Schema(
+    query=Query,
+    mutation=Mutation,
+    types=[StaffTicket, CustomerTicket, StaffTicketMessage, CustomerTicketMessage],
+)

@@ -42,13 +42,29 @@ class Requestor:
     permissions: frozenset[str] = frozenset()
     """Values of ``DeskPermission`` held (``"order.manage_orders"``...)."""
     app_id: int | None = None
+    ticket_id: int | None = None
+    """For a guest: the one ticket their access token opens (``None`` when it opens none)."""
 
     @classmethod
     def anonymous(cls) -> "Requestor":
         return cls(kind=RequestorKind.ANONYMOUS)
 
+    @classmethod
+    def guest(cls, ticket_id: int | None, email: str = "") -> "Requestor":
+        return cls(kind=RequestorKind.GUEST, ticket_id=ticket_id, email=email)
+
     def has_permission(self, permission: DeskPermission) -> bool:
         return permission.value in self.permissions
+
+    @property
+    def is_agent(self) -> bool:
+        """True for staff and apps allowed to work on tickets (``MANAGE_ORDERS``)."""
+        return self.has_permission(DeskPermission.MANAGE_ORDERS)
+
+    @property
+    def is_customer(self) -> bool:
+        """True for a signed-in customer account."""
+        return self.kind == RequestorKind.CUSTOMER and self.user_id is not None
 
 
 def bearer_token(request: Any) -> str | None:

@@ -15,6 +15,7 @@ from . import IntakeKind
 
 FIELD_BOOLEAN = "boolean"
 FIELD_MULTILINE = "multiline"
+FIELD_STRING = "string"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ def open_on_field(kind: str) -> str:
 EVENT_DEFAULTS_FIELD = "event_defaults"
 ACKNOWLEDGE_FIELD = "acknowledge_customer"
 ACKNOWLEDGEMENT_MESSAGE_FIELD = "acknowledgement_message"
+REOPEN_DAYS_FIELD = "customer_reopen_days"
+DEFAULT_REOPEN_DAYS = 7
+MAX_REOPEN_DAYS = 365
 
 DEFAULT_EVENT_RULES = {
     IntakeKind.CANCELLATION: (TicketPriority.NORMAL, "cancellation"),
@@ -119,6 +123,16 @@ CONFIG_FIELDS: list[ConfigField] = [
             " another language get the text before the first section."
         ),
     ),
+    ConfigField(
+        name=REOPEN_DAYS_FIELD,
+        type=FIELD_STRING,
+        default=str(DEFAULT_REOPEN_DAYS),
+        label="Days a customer may reopen a ticket",
+        help_text=(
+            "How many days after a ticket is solved or closed its customer may reopen it"
+            f" (0 to {MAX_REOPEN_DAYS}; 0: never). Later, they open a new ticket."
+        ),
+    ),
 ]
 
 DEFAULT_CONFIGURATION: dict[str, str] = {f.name: f.default for f in CONFIG_FIELDS}
@@ -137,6 +151,8 @@ class IntakeSettings:
     acknowledge: bool
     acknowledgements: dict[str, str]
     """Acknowledgement text per language code; ``""`` holds the default."""
+    reopen_days: int = DEFAULT_REOPEN_DAYS
+    """Days after solving or closing during which the customer may reopen a ticket."""
 
     def rule(self, kind: str) -> EventRule:
         return self.rules[kind]
@@ -187,6 +203,13 @@ def _parse_boolean(value: Any) -> bool | None:
     if text in {"false", "0", "no", "off", ""}:
         return False
     return None
+
+
+def _parse_days(value: Any) -> int | None:
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_REOPEN_DAYS:
+        return None
+    return int(text)
 
 
 def _parse_event_defaults(
@@ -279,6 +302,11 @@ def parse_configuration(
         errors[ACKNOWLEDGEMENT_MESSAGE_FIELD] = "; ".join(problems)
     elif acknowledge and not texts[""]:
         errors[ACKNOWLEDGEMENT_MESSAGE_FIELD] = "write the message, or turn acknowledgements off"
+    reopen_days = _parse_days(merged[REOPEN_DAYS_FIELD])
+    if reopen_days is None:
+        errors[REOPEN_DAYS_FIELD] = (
+            f"'{merged[REOPEN_DAYS_FIELD]}' is not a whole number from 0 to {MAX_REOPEN_DAYS}"
+        )
     if errors:
         raise ConfigurationError(errors)
     return IntakeSettings(
@@ -288,6 +316,7 @@ def parse_configuration(
         },
         acknowledge=bool(acknowledge),
         acknowledgements=texts,
+        reopen_days=reopen_days or 0,
     )
 
 

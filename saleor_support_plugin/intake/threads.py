@@ -1,7 +1,6 @@
 """One open thread per order: store events of an order land on its open ticket."""
 
 from datetime import datetime
-from uuid import UUID
 
 from django.db import IntegrityError, transaction
 
@@ -14,6 +13,7 @@ from ..tickets import (
     actions,
 )
 from ..tickets.actors import Actor
+from ..tickets.customer_orders import order_info
 from ..tickets.lock_objects import ticket_qs_select_for_update
 from ..tickets.models import Ticket, TicketCategory, TicketEvent
 from .facts import Fact
@@ -48,15 +48,6 @@ def _category(slug: str) -> TicketCategory:
     return category
 
 
-def _order_info(snapshot: OrderSnapshot) -> actions.OrderInfo:
-    return actions.OrderInfo(
-        order_id=UUID(snapshot.id),
-        number=snapshot.number,
-        channel=snapshot.channel_slug,
-        snapshot=snapshot.as_json(),
-    )
-
-
 def _open_thread(
     snapshot: OrderSnapshot, facts: list[Fact], settings: IntakeSettings, now: datetime
 ) -> tuple[Ticket, bool]:
@@ -84,7 +75,7 @@ def _open_thread(
                     name=customer.full_name,
                     language_code=customer.language_code,
                 ),
-                order=_order_info(snapshot),
+                order=order_info(snapshot),
                 thread_key=key,
                 source=fact.kind,
                 now=now,
@@ -139,7 +130,7 @@ def apply_facts(
         if TicketPriority.RANK[priority] > TicketPriority.RANK[ticket.priority]:
             ticket = actions.change_priority(ticket, priority, actor=system, now=now)
     if not opened:
-        ticket = actions.refresh_order_snapshot(ticket, _order_info(snapshot), now=now)
+        ticket = actions.refresh_order_snapshot(ticket, order_info(snapshot), now=now)
         if ticket.status in (TicketStatus.PENDING, TicketStatus.ON_HOLD):
             ticket = actions.change_status(ticket, TicketStatus.OPEN, actor=system, now=now)
     elif settings.acknowledge and ticket.anonymised_at is None:

@@ -88,6 +88,9 @@ class TicketEventType:
     ASSIGNED = "assigned"  # assignee set or cleared
     STORE_EVENT = "store_event"  # a store event landed on the ticket
     CUSTOMER_ANONYMISED = "customer_anonymised"  # the customer's data was erased
+    ACCESS_REVOKED = "access_revoked"  # guest access tokens were revoked
+    RETURN_REQUESTED = "return_requested"  # the customer asked to return items
+    RETURN_DECIDED = "return_decided"  # an agent approved or rejected a return request
 
     CHOICES = [
         (OPENED, "Opened"),
@@ -100,6 +103,9 @@ class TicketEventType:
         (ASSIGNED, "Assigned"),
         (STORE_EVENT, "Store event"),
         (CUSTOMER_ANONYMISED, "Customer anonymised"),
+        (ACCESS_REVOKED, "Guest access revoked"),
+        (RETURN_REQUESTED, "Return requested"),
+        (RETURN_DECIDED, "Return decided"),
     ]
 
 

@@ -1,20 +1,35 @@
 """Who may see which ticket. Every API read and write of a ticket starts here.
 
 A ticket that is not the requestor's to see and a ticket that does not exist give the same
-``NOT_FOUND``, so ids reveal nothing.
+``NOT_FOUND``, so ids reveal nothing. Scopes are built from the requestor, never by fetching
+a ticket first and checking it afterwards:
+
+- agents (``MANAGE_ORDERS``, staff or app): every ticket;
+- a signed-in account without it (a customer, or staff without the permission): the tickets
+  opened for that account;
+- a guest: the one ticket their access token opens;
+- anyone else: nothing.
 """
 
 from django.db.models import QuerySet
 
-from ..host.requestor import DeskPermission, Requestor
+from ..host.requestor import Requestor, RequestorKind
 from .error_codes import TicketError, TicketErrorCode
 from .models import Ticket
 
 
 def tickets_visible_to(requestor: Requestor) -> QuerySet[Ticket]:
-    """Return the tickets ``requestor`` may see: all of them for agents, none for anyone else."""
-    if requestor.has_permission(DeskPermission.MANAGE_ORDERS):
+    """Return the tickets ``requestor`` may see."""
+    if requestor.is_agent:
         return Ticket.objects.all()
+    if requestor.kind in (RequestorKind.CUSTOMER, RequestorKind.STAFF):
+        if requestor.user_id is None:
+            return Ticket.objects.none()
+        return Ticket.objects.filter(customer_user_id=requestor.user_id)
+    if requestor.kind == RequestorKind.GUEST:
+        if requestor.ticket_id is None:
+            return Ticket.objects.none()
+        return Ticket.objects.filter(pk=requestor.ticket_id)
     return Ticket.objects.none()
 
 

@@ -427,3 +427,13 @@ def refresh_order_snapshot(
     locked.search_text = search_text_of_ticket(locked)
     _save(locked, now, ["order_snapshot", "order_channel", "search_text"])
     return locked
+
+
+def check_body(body: str) -> str:
+    """Return ``body`` if it can be a message; raise ``REQUIRED`` or ``TOO_LONG`` otherwise."""
+    return _check_body(body)
+
+
+def reclaim_thread(ticket: Ticket) -> None:
+    """Make a reopened order ticket its order's store-event thread again, when free."""
+    _reclaim_thread(ticket)

@@ -8,6 +8,9 @@ class TicketErrorCode(Enum):
     INVALID_TRANSITION = "invalid_transition"
     CONFLICT = "conflict"
     TOO_LONG = "too_long"
+    REOPEN_WINDOW_PASSED = "reopen_window_passed"
+    TOO_MANY_REQUESTS = "too_many_requests"
+    QUANTITY_UNAVAILABLE = "quantity_unavailable"
 
 
 class TicketError(Exception):

@@ -124,3 +124,35 @@ def store_event_event(
 
 def customer_anonymised_event(ticket: Ticket, *, actor: Actor, at: datetime) -> TicketEvent:
     return _event(ticket, TicketEventType.CUSTOMER_ANONYMISED, actor=actor, at=at)
+
+
+def access_tokens_revoked_event(
+    ticket: Ticket, *, actor: Actor, at: datetime, count: int
+) -> TicketEvent:
+    return _event(
+        ticket, TicketEventType.ACCESS_REVOKED, actor=actor, at=at, parameters={"count": count}
+    )
+
+
+def return_requested_event(
+    ticket: Ticket, *, actor: Actor, at: datetime, return_request_id: int
+) -> TicketEvent:
+    return _event(
+        ticket,
+        TicketEventType.RETURN_REQUESTED,
+        actor=actor,
+        at=at,
+        parameters={"return_request_id": return_request_id},
+    )
+
+
+def return_decided_event(
+    ticket: Ticket, *, actor: Actor, at: datetime, return_request_id: int, decision: str
+) -> TicketEvent:
+    return _event(
+        ticket,
+        TicketEventType.RETURN_DECIDED,
+        actor=actor,
+        at=at,
+        parameters={"return_request_id": return_request_id, "decision": decision},
+    )

@@ -11,7 +11,8 @@ from ..graphql.core.context import RequestContext
 from ..graphql.core.errors import ApiErrorCode
 from ..graphql.core.execution import Outcome, refusal, run_request
 from ..host import get_host
-from ..host.requestor import AuthenticationError
+from ..host.requestor import AuthenticationError, Requestor, bearer_token
+from ..tickets import access_tokens
 
 MAX_BODY_BYTES = 100 * 1024
 """Largest request body accepted (a query with its variables)."""
@@ -93,7 +94,11 @@ def _bad_request(message: str) -> Refused:
     return Refused(refusal(ApiErrorCode.BAD_REQUEST, message, status=400))
 
 
-def _requestor(request: HttpRequest) -> Any:
+def _requestor(request: HttpRequest) -> Requestor:
+    """Return a guest for a ticket access token, else whoever the host recognises."""
+    token = bearer_token(request)
+    if token is not None and access_tokens.is_access_token(token):
+        return Requestor.guest(access_tokens.ticket_id_for_token(token))
     try:
         return get_host().requestor_from_request(request)
     except AuthenticationError as exc:

@@ -9,8 +9,8 @@ from saleor_support_plugin.tickets.models import TicketEvent, TicketMessage
 REPLY = """
 mutation Reply($id: ID!, $input: SupportTicketReplyInput!) {
   supportTicketReply(id: $id, input: $input) {
-    ticket { version firstResponseAt }
-    message { authorType author { email } isInternal body }
+    ticket { ... on StaffTicket { version firstResponseAt } }
+    message { authorType body ... on StaffTicketMessage { author { email } isInternal } }
     errors { field message code }
   }
 }
@@ -95,9 +95,16 @@ def test_replying_to_an_unknown_ticket_is_not_found(staff_api_client, ticket):
     assert TicketMessage.objects.count() == 0
 
 
-def test_a_customer_cannot_use_the_agents_reply(customer_api_client, ticket):
+def test_a_customer_cannot_reply_on_someone_elses_ticket(customer_api_client, ticket):
     result = customer_api_client.execute(REPLY, {"id": _gid(ticket), "input": {"body": "Hi"}})
 
-    assert result["data"] == {"supportTicketReply": None}
-    assert [e["extensions"]["exception"]["code"] for e in result["errors"]] == ["PERMISSION_DENIED"]
+    assert result == {
+        "data": {
+            "supportTicketReply": {
+                "ticket": None,
+                "message": None,
+                "errors": [{"field": "id", "message": "Ticket not found.", "code": "NOT_FOUND"}],
+            }
+        }
+    }
     assert TicketMessage.objects.count() == 0

@@ -99,8 +99,12 @@ class ChildPageLoader(DataLoader[ChildPageKey, ChildPage]):
                 )
         return [pages[key] for key in keys]
 
+    def base_queryset(self) -> QuerySet[Any]:
+        """Return the rows a page may hold: every row of ``model`` unless narrowed."""
+        return self.model._default_manager.all()
+
     def _rows(self, parent_ids: list[int], first: int, after: Position | None) -> list[Any]:
-        queryset = self.model._default_manager.filter(**{f"{self.parent_field}__in": parent_ids})
+        queryset = self.base_queryset().filter(**{f"{self.parent_field}__in": parent_ids})
         if after is not None:
             created_at, pk = after
             queryset = queryset.filter(

@@ -54,8 +54,11 @@ def run_request(
             variable_values=variables,
             operation_name=operation_name,
         )
+    except GraphQLError as exc:
+        # graphql-core 2 raises variable coercion errors (unknown input fields...) here.
+        return refusal(ApiErrorCode.GRAPHQL_VALIDATION_FAILED, exc.message, status=400)
     except (TypeError, ValueError):
-        # graphql-core 2 lets some variable coercions raise instead of reporting them.
+        # ...and lets some others escape as plain exceptions.
         return refusal(
             ApiErrorCode.GRAPHQL_VALIDATION_FAILED,
             "A variable does not match its declared type.",

@@ -2,6 +2,9 @@
 
 import base64
 import binascii
+from uuid import UUID
+
+UUID_LENGTH = 36
 
 
 def to_global_id(type_name: str, pk: object) -> str:
@@ -20,3 +23,18 @@ def pk_from_global_id(global_id: str, type_name: str) -> int | None:
     if len(raw_pk) > 18 or str(int(raw_pk)) != raw_pk:
         return None
     return int(raw_pk)
+
+
+def uuid_from_global_id(global_id: str, type_name: str) -> UUID | None:
+    """Return the UUID inside ``global_id`` when it names ``type_name``, else ``None``."""
+    try:
+        decoded = base64.b64decode(global_id.encode(), validate=True).decode()
+    except (binascii.Error, UnicodeError, ValueError):
+        return None
+    found_type, _, raw_pk = decoded.partition(":")
+    if found_type != type_name or len(raw_pk) != UUID_LENGTH:
+        return None
+    try:
+        return UUID(raw_pk)
+    except ValueError:
+        return None

@@ -21,6 +21,17 @@ class MessagesByTicketLoader(ChildPageLoader):
     parent_field = "ticket_id"
 
 
+class PublicMessagesByTicketLoader(ChildPageLoader):
+    """Pages of a ticket's public messages (no internal notes), oldest first."""
+
+    context_key = "support_public_messages_by_ticket"
+    model = TicketMessage
+    parent_field = "ticket_id"
+
+    def base_queryset(self) -> QuerySet[Any]:
+        return TicketMessage.objects.filter(is_internal=False)
+
+
 class EventsByTicketLoader(ChildPageLoader):
     """Pages of a ticket's timeline, oldest first."""
 

@@ -57,5 +57,14 @@ SupportTicketErrorCode = enum_from_python(
         TicketErrorCode.INVALID_TRANSITION: "The ticket's status cannot move that way.",
         TicketErrorCode.CONFLICT: "Someone changed the ticket since `expectedVersion`.",
         TicketErrorCode.TOO_LONG: "A text is over its length limit.",
+        TicketErrorCode.REOPEN_WINDOW_PASSED: (
+            "The ticket ended longer ago than the store lets customers reopen tickets."
+        ),
+        TicketErrorCode.TOO_MANY_REQUESTS: (
+            "Too many tickets opened from this address or e-mail; try again later."
+        ),
+        TicketErrorCode.QUANTITY_UNAVAILABLE: (
+            "More items asked for than were delivered and not yet returned or requested."
+        ),
     },
 )

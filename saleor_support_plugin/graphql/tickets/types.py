@@ -1,9 +1,10 @@
-"""Staff-facing ticket types: everything about a ticket, internal notes and timeline included."""
+"""Ticket types: the interfaces both audiences share, and what agents see of a ticket."""
 
 from typing import Any
 
 import graphene
 
+from ...host.requestor import Requestor
 from ...tickets.models import Ticket
 from ..core.connections import (
     build_connection,
@@ -15,7 +16,12 @@ from ..core.dataloaders import ChildPage, ChildPageKey, ChildPageLoader
 from ..core.ids import to_global_id
 from ..users.dataloaders import UserByIdLoader
 from ..users.types import SupportUser
-from .dataloaders import CategoryByIdLoader, EventsByTicketLoader, MessagesByTicketLoader
+from .dataloaders import (
+    CategoryByIdLoader,
+    EventsByTicketLoader,
+    MessagesByTicketLoader,
+    PublicMessagesByTicketLoader,
+)
 from .enums import (
     SupportMessageAuthorTypeEnum,
     SupportTicketChannelEnum,
@@ -90,17 +96,15 @@ class SupportTicketOrder(graphene.ObjectType):
         return snapshot.get("dashboard_url") or None
 
 
-class SupportTicketMessage(graphene.ObjectType):
+def _is_agent(info: Any) -> bool:
+    requestor: Requestor = info.context.requestor
+    return requestor.is_agent
+
+
+class SupportTicketMessage(graphene.Interface):
     id = graphene.ID(required=True, description="Global id of the message.")
     author_type = graphene.Field(
         SupportMessageAuthorTypeEnum, required=True, description="Who wrote the message."
-    )
-    author = graphene.Field(
-        SupportUser,
-        description="The account that wrote it; null for the desk, guests and erased accounts.",
-    )
-    is_internal = graphene.Boolean(
-        required=True, description="True for an internal note, which customers never see."
     )
     body = graphene.String(
         required=True,
@@ -112,19 +116,42 @@ class SupportTicketMessage(graphene.ObjectType):
     created_at = graphene.DateTime(required=True, description="When it was written.")
 
     class Meta:
-        description = "A message on a ticket, or an internal note between agents."
+        description = (
+            "A message on a ticket: `StaffTicketMessage` for agents (internal notes included),"
+            " `CustomerTicketMessage` for the ticket's customer."
+        )
+
+    @classmethod
+    def resolve_type(cls, instance: Any, info: Any) -> Any:
+        from .customer_types import CustomerTicketMessage  # noqa: PLC0415
+
+        return StaffTicketMessage if _is_agent(info) else CustomerTicketMessage
 
     @staticmethod
     def resolve_id(root: Any, info: Any) -> str:
         return to_global_id("SupportTicketMessage", root.pk)
 
     @staticmethod
-    def resolve_author(root: Any, info: Any) -> Any:
-        return _user(info, root.author_user_id)
-
-    @staticmethod
     def resolve_is_redacted(root: Any, info: Any) -> bool:
         return root.redacted_at is not None
+
+
+class StaffTicketMessage(graphene.ObjectType):
+    author = graphene.Field(
+        SupportUser,
+        description="The account that wrote it; null for the desk, guests and erased accounts.",
+    )
+    is_internal = graphene.Boolean(
+        required=True, description="True for an internal note, which customers never see."
+    )
+
+    class Meta:
+        interfaces = (SupportTicketMessage,)
+        description = "A message on a ticket, or an internal note between agents."
+
+    @staticmethod
+    def resolve_author(root: Any, info: Any) -> Any:
+        return _user(info, root.author_user_id)
 
 
 class SupportTicketEvent(graphene.ObjectType):
@@ -157,7 +184,7 @@ class SupportTicketEvent(graphene.ObjectType):
 class SupportTicketMessageConnection(graphene.relay.Connection):
     class Meta:
         node = SupportTicketMessage
-        description = "A page of a ticket's messages, oldest first."
+        description = "A page of a ticket's messages, oldest first (agents also see notes)."
 
 
 class SupportTicketEventConnection(graphene.relay.Connection):
@@ -196,21 +223,68 @@ def _page_arguments(what: str) -> dict[str, Any]:
     }
 
 
-class StaffTicket(graphene.ObjectType):
+def message_page(info: Any, ticket: Ticket, first: Any, after: Any) -> Any:
+    """Return a page of the messages the requestor may read (agents: notes too)."""
+    loader: ChildPageLoader
+    if _is_agent(info):
+        loader = MessagesByTicketLoader(info.context)
+    else:
+        loader = PublicMessagesByTicketLoader(info.context)
+    return _child_page(loader, SupportTicketMessageConnection, ticket, first, after)
+
+
+class SupportTicket(graphene.Interface):
     id = graphene.ID(required=True, description="Global id of the ticket (`SupportTicket:<pk>`).")
     number = graphene.Int(required=True, description="Public ticket number (from 1000).")
     subject = graphene.String(required=True, description="One-line summary.")
     status = graphene.Field(
         SupportTicketStatusEnum, required=True, description="Where the ticket is in its lifecycle."
     )
-    priority = graphene.Field(
-        SupportTicketPriorityEnum, required=True, description="How urgent it is."
-    )
     category = graphene.Field(
         SupportTicketCategory, required=True, description="What the ticket is about."
     )
     channel = graphene.Field(
         SupportTicketChannelEnum, required=True, description="Where the ticket came from."
+    )
+    created_at = graphene.DateTime(required=True, description="When the ticket was opened.")
+    updated_at = graphene.DateTime(required=True, description="When it last changed.")
+    solved_at = graphene.DateTime(description="When it was last solved.")
+    closed_at = graphene.DateTime(description="When it was closed.")
+    messages = graphene.Field(
+        graphene.NonNull(SupportTicketMessageConnection),
+        description=("Messages, oldest first; agents also get internal notes, customers never do."),
+        **_page_arguments("messages"),
+    )
+
+    class Meta:
+        description = (
+            "A support ticket. Agents (MANAGE_ORDERS) get `StaffTicket`, with internal notes,"
+            " assignee, tags and timeline; the ticket's customer or guest gets"
+            " `CustomerTicket`."
+        )
+
+    @classmethod
+    def resolve_type(cls, instance: Any, info: Any) -> Any:
+        from .customer_types import CustomerTicket  # noqa: PLC0415
+
+        return StaffTicket if _is_agent(info) else CustomerTicket
+
+    @staticmethod
+    def resolve_id(root: Ticket, info: Any) -> str:
+        return to_global_id(TICKET_TYPE_NAME, root.pk)
+
+    @staticmethod
+    def resolve_category(root: Ticket, info: Any) -> Any:
+        return CategoryByIdLoader(info.context).load(root.category_id)
+
+    @staticmethod
+    def resolve_messages(root: Ticket, info: Any, first: Any = None, after: Any = None) -> Any:
+        return message_page(info, root, first, after)
+
+
+class StaffTicket(graphene.ObjectType):
+    priority = graphene.Field(
+        SupportTicketPriorityEnum, required=True, description="How urgent it is."
     )
     tier = graphene.Field(
         SupportTicketTierEnum, required=True, description="Support level handling it."
@@ -246,17 +320,8 @@ class StaffTicket(graphene.ObjectType):
         required=True,
         description="Grows with every change; pass it as `expectedVersion` to detect conflicts.",
     )
-    created_at = graphene.DateTime(required=True, description="When the ticket was opened.")
-    updated_at = graphene.DateTime(required=True, description="When it last changed.")
     first_response_at = graphene.DateTime(
         description="When an agent first answered the customer publicly."
-    )
-    solved_at = graphene.DateTime(description="When it was last solved.")
-    closed_at = graphene.DateTime(description="When it was closed.")
-    messages = graphene.Field(
-        graphene.NonNull(SupportTicketMessageConnection),
-        description="Messages and internal notes, oldest first.",
-        **_page_arguments("messages"),
     )
     events = graphene.Field(
         graphene.NonNull(SupportTicketEventConnection),
@@ -265,15 +330,8 @@ class StaffTicket(graphene.ObjectType):
     )
 
     class Meta:
+        interfaces = (SupportTicket,)
         description = "A support ticket as agents see it, internal notes and timeline included."
-
-    @staticmethod
-    def resolve_id(root: Ticket, info: Any) -> str:
-        return to_global_id(TICKET_TYPE_NAME, root.pk)
-
-    @staticmethod
-    def resolve_category(root: Ticket, info: Any) -> Any:
-        return CategoryByIdLoader(info.context).load(root.category_id)
 
     @staticmethod
     def resolve_customer(root: Ticket, info: Any) -> Any:
@@ -292,17 +350,12 @@ class StaffTicket(graphene.ObjectType):
         return _user(info, root.assignee_id)
 
     @staticmethod
-    def resolve_messages(root: Ticket, info: Any, first: Any = None, after: Any = None) -> Any:
-        loader = MessagesByTicketLoader(info.context)
-        return _child_page(loader, SupportTicketMessageConnection, root, first, after)
-
-    @staticmethod
     def resolve_events(root: Ticket, info: Any, first: Any = None, after: Any = None) -> Any:
         loader = EventsByTicketLoader(info.context)
         return _child_page(loader, SupportTicketEventConnection, root, first, after)
 
 
-class StaffTicketConnection(graphene.relay.Connection):
+class SupportTicketConnection(graphene.relay.Connection):
     class Meta:
-        node = StaffTicket
-        description = "A page of tickets for agents."
+        node = SupportTicket
+        description = "A page of tickets: `StaffTicket`s for agents, `CustomerTicket`s otherwise."
