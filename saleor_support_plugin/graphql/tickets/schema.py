@@ -16,6 +16,7 @@ from .filters import SupportTicketFilterInput, filter_tickets
 from .mutations.ticket_assign import SupportTicketAssign
 from .mutations.ticket_reply import SupportTicketReply
 from .mutations.ticket_update import SupportTicketUpdate
+from .search import apply_search, search_argument
 from .sorters import SupportTicketSortingInput, ticket_ordering, with_sort_key
 from .types import TICKET_TYPE_NAME, StaffTicket, StaffTicketConnection
 
@@ -48,6 +49,7 @@ class TicketQueries(graphene.ObjectType):
             SupportTicketSortingInput,
             description="Sort order; most recently updated first when not given.",
         ),
+        search=search_argument(),
         description=permissions_description(
             "The agents' ticket list, page by page (no total count).", AGENT_PERMISSIONS
         ),
@@ -70,6 +72,13 @@ class TicketQueries(graphene.ObjectType):
         ordering = ticket_ordering(arguments.get("sort_by"))
         queryset = filter_tickets(
             tickets_visible_to(context.requestor), arguments.get("filter"), context.requestor
+        )
+        queryset, ordering = apply_search(
+            queryset,
+            ordering,
+            search=arguments.get("search"),
+            sort_by=arguments.get("sort_by"),
+            requestor=context.requestor,
         )
         rows, has_next_page = keyset_page(
             with_sort_key(queryset, ordering),
