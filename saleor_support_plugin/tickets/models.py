@@ -52,6 +52,20 @@ class Ticket(models.Model):
     priority = models.CharField(
         max_length=16, choices=TicketPriority.CHOICES, default=TicketPriority.NORMAL
     )
+    priority_rank = models.GeneratedField(
+        expression=models.Case(
+            *(
+                models.When(priority=priority, then=models.Value(rank))
+                for priority, rank in TicketPriority.RANK.items()
+            ),
+            default=models.Value(TicketPriority.RANK[TicketPriority.LOW]),
+            output_field=models.SmallIntegerField(),
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
+    """``TicketPriority.RANK`` of the priority, computed by the database, so queues and lists
+    sort by urgency with an index. Read it from a query: ``save()`` does not refresh it."""
     category = models.ForeignKey(TicketCategory, on_delete=models.PROTECT, related_name="tickets")
     channel = models.CharField(max_length=16, choices=TicketChannel.CHOICES)
     tier = models.PositiveSmallIntegerField(choices=TicketTier.CHOICES, default=TicketTier.L1)
@@ -109,6 +123,19 @@ class Ticket(models.Model):
             models.Index(fields=["customer_account_id"], name="support_ticket_account_idx"),
             models.Index(fields=["customer_email"], name="support_ticket_email_idx"),
             models.Index(fields=["-updated_at", "-id"], name="support_ticket_updated_idx"),
+            models.Index(fields=["-created_at", "-id"], name="support_ticket_created_idx"),
+            models.Index(
+                fields=["-priority_rank", "created_at", "id"],
+                name="support_ticket_queue_idx",
+                condition=models.Q(
+                    assignee__isnull=True, status__in=[TicketStatus.NEW, TicketStatus.OPEN]
+                ),
+            ),
+            GinIndex(
+                fields=["tags"],
+                name="support_ticket_tags_idx",
+                gin_pending_list_limit=GIN_PENDING_LIST_LIMIT_KB,
+            ),
             GinIndex(
                 fields=["search_vector"],
                 name="support_ticket_search_idx",

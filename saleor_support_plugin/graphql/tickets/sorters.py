@@ -4,9 +4,8 @@ from datetime import datetime
 from typing import Any
 
 import graphene
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import QuerySet
 
-from ...tickets import TicketPriority
 from ...tickets.models import Ticket
 from ..core.connections import KeysetOrdering
 from ..core.types import OrderDirection
@@ -68,14 +67,5 @@ def ticket_ordering(sort_by: dict[str, Any] | None) -> KeysetOrdering:
 
 
 def with_sort_key(queryset: QuerySet[Ticket], ordering: KeysetOrdering) -> QuerySet[Ticket]:
-    """Add the priority's rank when sorting by it, so priorities sort by urgency, not name."""
-    if ordering.key != PRIORITY_RANK:
-        return queryset
-    return queryset.annotate(
-        **{
-            PRIORITY_RANK: Case(
-                *(When(priority=p, then=Value(rank)) for p, rank in TicketPriority.RANK.items()),
-                output_field=IntegerField(),
-            )
-        }
-    )
+    """Return ``queryset`` as it is: every sort key is a column (``Ticket.priority_rank``)."""
+    return queryset
