@@ -58,9 +58,28 @@ def test_plugin_declares_a_global_inactive_configuration():
     assert names == [f.name for f in CONFIG_FIELDS]
     assert set(SupportPlugin.CONFIG_STRUCTURE) == set(names)
     for name, structure in SupportPlugin.CONFIG_STRUCTURE.items():
-        assert structure["type"] in ("Boolean", "Multiline"), name
+        assert structure["type"] in ("Boolean", "Multiline", "String"), name
         assert structure["label"], name
         assert structure["help_text"].endswith("."), name
+
+
+def test_the_reopen_window_is_a_number_of_days():
+    structure = SupportPlugin.CONFIG_STRUCTURE["customer_reopen_days"]
+    defaults = {i["name"]: i["value"] for i in SupportPlugin.DEFAULT_CONFIGURATION}
+
+    assert (structure["type"], defaults["customer_reopen_days"]) == ("String", "7")
+
+
+@pytest.mark.parametrize("value", ["-1", "366", "7.5", "seven", "", "٧"])
+def test_a_bad_reopen_window_is_named(db, value):
+    configuration = _configuration(customer_reopen_days=value)
+
+    with pytest.raises(ValidationError) as error:
+        SupportPlugin.validate_plugin_configuration(configuration)
+
+    assert error.value.message_dict == {
+        "customer_reopen_days": [f"'{value}' is not a whole number from 0 to 365"]
+    }
 
 
 @pytest.mark.parametrize("hook", ORDER_HOOKS)

@@ -2,6 +2,7 @@
 
 import graphene
 
+from .returns.schema import ReturnMutations
 from .tickets.customer_types import CustomerTicket, CustomerTicketMessage
 from .tickets.schema import TicketMutations, TicketQueries
 from .tickets.types import StaffTicket, StaffTicketMessage
@@ -13,7 +14,7 @@ class Query(TicketQueries, ViewerQueries):
         description = "Reads of the support desk."
 
 
-class Mutation(TicketMutations):
+class Mutation(TicketMutations, ReturnMutations):
     class Meta:
         description = "Changes to the support desk."
 

@@ -237,3 +237,18 @@ class ErasedCustomer(models.Model):
 
     def __str__(self) -> str:
         return f"erased {self.email_hash[:12]}"
+
+
+class TicketAccessToken(models.Model):
+    """A guest's key to one ticket; only a hash of the token is stored, it is shown once."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="access_tokens")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "support_ticket_access_token"
+
+    def __str__(self) -> str:
+        return f"access token {self.pk} of ticket {self.ticket_id}"

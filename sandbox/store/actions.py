@@ -156,6 +156,26 @@ def refund_order(order: Order, amount: Decimal, *, at: datetime) -> Order:
 
 
 @transaction.atomic
+def _take_from_fulfilled(order: Order, lines: list[tuple[OrderLine, int]]) -> None:
+    """Move returned quantities out of the fulfilled fulfilments, as Saleor does."""
+    for line, quantity in lines:
+        rows = FulfillmentLine.objects.filter(
+            fulfillment__order=order,
+            fulfillment__status=FulfillmentStatus.FULFILLED,
+            order_line=line,
+        ).order_by("pk")
+        for row in rows:
+            moved = min(row.quantity, quantity)
+            quantity -= moved
+            if moved == row.quantity:
+                row.delete()
+            else:
+                row.quantity -= moved
+                row.save(update_fields=["quantity"])
+            if quantity == 0:
+                break
+
+
 def return_products(
     order: Order,
     *,
@@ -166,6 +186,7 @@ def return_products(
 ) -> Order | None:
     """Return and/or replace lines, as ``orderFulfillmentReturnProducts``; return the draft."""
     draft = None
+    _take_from_fulfilled(order, [*returned, *replaced])
     if returned:
         status = FulfillmentStatus.REFUNDED_AND_RETURNED if refund else FulfillmentStatus.RETURNED
         fulfillment = Fulfillment.objects.create(order=order, status=status, created_at=at)

@@ -31,7 +31,11 @@ mutation Create($input: SupportTicketCreateInput!) {
 """
 
 MINE = """
-{ supportTickets { edges { node { __typename subject ... on CustomerTicket { order { number } } } } } }
+{
+  supportTickets {
+    edges { node { __typename subject ... on CustomerTicket { order { number } } } }
+  }
+}
 """
 
 
@@ -65,7 +69,9 @@ def test_a_signed_in_customer_opens_a_ticket_with_one_field(customer_api_client,
                     {
                         "node": {
                             "authorType": "CUSTOMER",
-                            "body": "<p>Colet deteriorat &lt;b&gt;rău&lt;/b&gt;<br>Ce fac acum?</p>",
+                            "body": (
+                                "<p>Colet deteriorat &lt;b&gt;rău&lt;/b&gt;<br>Ce fac acum?</p>"
+                            ),
                         }
                     }
                 ]
@@ -167,6 +173,7 @@ def test_a_customer_names_their_own_order(customer_api_client, order_generator):
         str(order.number),
         "ro",
     )
+    assert ticket.order_snapshot is not None
     assert ticket.order_snapshot["lines"][0]["sku"] == "SHOE-1"
     assert ticket.thread_key is None
 

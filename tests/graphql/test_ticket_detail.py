@@ -41,7 +41,10 @@ query Ticket($id: ID!, $first: Int, $after: String) {
     firstResponseAt
     messages(first: $first, after: $after) {
       edges {
-        node { authorType body isRedacted ... on StaffTicketMessage { author { email } isInternal } }
+        node {
+          authorType body isRedacted
+          ... on StaffTicketMessage { author { email } isInternal }
+        }
       }
       pageInfo { hasNextPage hasPreviousPage endCursor }
     }

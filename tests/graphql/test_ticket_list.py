@@ -40,7 +40,9 @@ query Queue($first: Int) {
       node {
         id number subject status channel createdAt
         category { slug }
-        messages(first: 1) { edges { node { body ... on StaffTicketMessage { author { email } } } } }
+        messages(first: 1) {
+          edges { node { body ... on StaffTicketMessage { author { email } } } }
+        }
         ... on StaffTicket { priority tags customer { email } assignee { email } }
       }
     }

@@ -38,3 +38,18 @@ def uuid_from_global_id(global_id: str, type_name: str) -> UUID | None:
         return UUID(raw_pk)
     except ValueError:
         return None
+
+
+MAX_RAW_PK_LENGTH = 64
+
+
+def raw_pk_from_global_id(global_id: str, type_name: str) -> str | None:
+    """Return the pk inside ``global_id`` as text (an int or a UUID), else ``None``."""
+    try:
+        decoded = base64.b64decode(global_id.encode(), validate=True).decode()
+    except (binascii.Error, UnicodeError, ValueError):
+        return None
+    found_type, _, raw_pk = decoded.partition(":")
+    if found_type != type_name or not raw_pk or len(raw_pk) > MAX_RAW_PK_LENGTH:
+        return None
+    return raw_pk

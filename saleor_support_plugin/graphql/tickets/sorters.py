@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from ...tickets.models import Ticket
 from ..core.connections import KeysetOrdering
+from ..core.errors import PermissionDenied
 from ..core.types import OrderDirection
 
 PRIORITY_RANK = "priority_rank"
@@ -64,6 +65,12 @@ def ticket_ordering(sort_by: dict[str, Any] | None) -> KeysetOrdering:
         key_type=key_type,
         descending=sort_by["direction"] == "desc",
     )
+
+
+def check_customer_sorting(sort_by: dict[str, Any] | None) -> None:
+    """Refuse orderings that would reveal what customers are not shown (priority)."""
+    if sort_by and sort_by["field"] == "priority":
+        raise PermissionDenied("Only agents can sort tickets by priority.")
 
 
 def with_sort_key(queryset: QuerySet[Ticket], ordering: KeysetOrdering) -> QuerySet[Ticket]:

@@ -14,6 +14,8 @@ from ..core.connections import (
 )
 from ..core.dataloaders import ChildPage, ChildPageKey, ChildPageLoader
 from ..core.ids import to_global_id
+from ..returns.dataloaders import ReturnRequestByTicketLoader
+from ..returns.types import SupportReturnRequest
 from ..users.dataloaders import UserByIdLoader
 from ..users.types import SupportUser
 from .dataloaders import (
@@ -252,8 +254,12 @@ class SupportTicket(graphene.Interface):
     closed_at = graphene.DateTime(description="When it was closed.")
     messages = graphene.Field(
         graphene.NonNull(SupportTicketMessageConnection),
-        description=("Messages, oldest first; agents also get internal notes, customers never do."),
+        description="Messages, oldest first; agents also get internal notes, customers never do.",
         **_page_arguments("messages"),
+    )
+    return_request = graphene.Field(
+        SupportReturnRequest,
+        description="The return the customer asked for with this ticket; null for others.",
     )
 
     class Meta:
@@ -280,6 +286,10 @@ class SupportTicket(graphene.Interface):
     @staticmethod
     def resolve_messages(root: Ticket, info: Any, first: Any = None, after: Any = None) -> Any:
         return message_page(info, root, first, after)
+
+    @staticmethod
+    def resolve_return_request(root: Ticket, info: Any) -> Any:
+        return ReturnRequestByTicketLoader(info.context).load(root.pk)
 
 
 class StaffTicket(graphene.ObjectType):
