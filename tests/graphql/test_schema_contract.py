@@ -69,9 +69,13 @@ def test_export_schema_check_fails_with_the_difference(tmp_path):
 def test_there_are_dashboard_examples():
     assert [p.name for p in DASHBOARD_OPERATIONS] == [
         "ticket_assign.graphql",
+        "ticket_bulk_assign.graphql",
+        "ticket_bulk_status.graphql",
+        "ticket_bulk_tag.graphql",
         "ticket_detail.graphql",
         "ticket_queue.graphql",
         "ticket_reply.graphql",
+        "ticket_take_next.graphql",
         "ticket_update.graphql",
     ]
 

@@ -1,19 +1,49 @@
-"""Filters of the agents' ticket list; each one maps to one indexed condition."""
+"""Filters of the agents' ticket list; each one maps to one condition, indexed where it narrows.
 
+Tier and language have a handful of values each, so they have no index of their own; they
+narrow what the other conditions and the sort order's index already found.
+"""
+
+import base64
+import binascii
+from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 import graphene
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ...host.requestor import Requestor
+from ...tickets.actions import normalise_tags
+from ...tickets.erasure import normalise_email
+from ...tickets.error_codes import TicketError
 from ...tickets.models import Ticket
 from ..core.errors import InvalidArgument
 from ..core.ids import pk_from_global_id
 from ..users.types import USER_TYPE_NAME
-from .enums import SupportTicketChannelEnum, SupportTicketPriorityEnum, SupportTicketStatusEnum
+from .enums import (
+    SupportTicketChannelEnum,
+    SupportTicketPriorityEnum,
+    SupportTicketStatusEnum,
+    SupportTicketTierEnum,
+)
 
 ASSIGNEE_ME = "me"
 ASSIGNEE_NONE = "unassigned"
+ORDER_TYPE_NAME = "Order"
+"""Saleor's orders have global ids ``Order:<uuid>``."""
+
+
+class DateTimeRangeInput(graphene.InputObjectType):
+    gte = graphene.DateTime(
+        description="At or after this moment (ISO 8601 with a time zone offset)."
+    )
+    lte = graphene.DateTime(
+        description="At or before this moment (ISO 8601 with a time zone offset)."
+    )
+
+    class Meta:
+        description = "A span of time; a bound left out is open."
 
 
 class SupportTicketFilterInput(graphene.InputObjectType):
@@ -39,6 +69,35 @@ class SupportTicketFilterInput(graphene.InputObjectType):
         )
     )
     order_number = graphene.String(description="Tickets about the order with this number.")
+    tier = graphene.List(
+        graphene.NonNull(SupportTicketTierEnum),
+        description="Tickets handled at any of these support levels.",
+    )
+    tags = graphene.List(
+        graphene.NonNull(graphene.String),
+        description=(
+            "Tickets with at least one of these tags (any of; written as on tickets, so"
+            " `Late parcel` finds `late-parcel`)."
+        ),
+    )
+    order = graphene.ID(
+        description="Tickets about this order, by its global id in Saleor (`Order`)."
+    )
+    customer = graphene.ID(
+        description=(
+            "Tickets of this customer account, by its global id (`User`); also finds tickets"
+            " of a deleted account that were not erased."
+        )
+    )
+    customer_email = graphene.String(
+        description="Tickets of the customer with this e-mail (exact, any letter case)."
+    )
+    created = graphene.Field(DateTimeRangeInput, description="Tickets opened in this span.")
+    updated = graphene.Field(DateTimeRangeInput, description="Tickets last changed in this span.")
+    language_code = graphene.List(
+        graphene.NonNull(graphene.String),
+        description="Tickets whose customer writes in any of these languages (e.g. `ro`, `pt-BR`).",
+    )
 
     class Meta:
         description = "Conditions a ticket must meet to be listed; all given ones apply."
@@ -61,6 +120,21 @@ def filter_tickets(
         queryset = _filter_assignee(queryset, values["assignee"], requestor)
     if values.get("order_number") is not None:
         queryset = queryset.filter(order_number=values["order_number"].strip())
+    if values.get("tier"):
+        queryset = queryset.filter(tier__in=values["tier"])
+    if values.get("tags"):
+        queryset = queryset.filter(tags__overlap=_tags(values["tags"]))
+    if values.get("order") is not None:
+        queryset = queryset.filter(order_id=_order_id(values["order"]))
+    if values.get("customer") is not None:
+        queryset = _filter_customer(queryset, values["customer"])
+    if values.get("customer_email") is not None:
+        queryset = queryset.filter(customer_email=normalise_email(values["customer_email"]))
+    for name, column in (("created", "created_at"), ("updated", "updated_at")):
+        if values.get(name):
+            queryset = _filter_range(queryset, column, name, values[name])
+    if values.get("language_code"):
+        queryset = _filter_language(queryset, values["language_code"])
     return queryset
 
 
@@ -79,3 +153,50 @@ def _filter_assignee(
             f'`filter.assignee` must be "{ASSIGNEE_ME}", "{ASSIGNEE_NONE}" or a `User` id.'
         )
     return queryset.filter(assignee_id=user_id)
+
+
+def _tags(tags: list[str]) -> list[str]:
+    try:
+        return [normalised for tag in tags for normalised in normalise_tags([tag])]
+    except TicketError as exc:
+        raise InvalidArgument(f"`filter.tags`: {exc.message}") from exc
+
+
+def _order_id(global_id: str) -> UUID:
+    try:
+        decoded = base64.b64decode(global_id.encode(), validate=True).decode()
+        type_name, _, raw_id = decoded.partition(":")
+        if type_name != ORDER_TYPE_NAME:
+            raise ValueError(type_name)
+        return UUID(raw_id)
+    except (binascii.Error, UnicodeError, ValueError) as exc:
+        raise InvalidArgument("`filter.order` must be the global id of an `Order`.") from exc
+
+
+def _filter_customer(queryset: QuerySet[Ticket], global_id: str) -> QuerySet[Ticket]:
+    user_id = pk_from_global_id(global_id, USER_TYPE_NAME)
+    if user_id is None:
+        raise InvalidArgument("`filter.customer` must be the global id of a `User`.")
+    # The account id stays when the account is deleted; the user link is what older rows have.
+    return queryset.filter(Q(customer_account_id=user_id) | Q(customer_user_id=user_id))
+
+
+def _filter_range(
+    queryset: QuerySet[Ticket], column: str, name: str, span: dict[str, Any]
+) -> QuerySet[Ticket]:
+    bounds: dict[str, datetime] = {
+        bound: span[bound] for bound in ("gte", "lte") if span.get(bound) is not None
+    }
+    for bound, moment in bounds.items():
+        if moment.tzinfo is None:
+            raise InvalidArgument(f"`filter.{name}.{bound}` must include a time zone offset.")
+    if len(bounds) == 2 and bounds["gte"] > bounds["lte"]:
+        raise InvalidArgument(f"`filter.{name}.gte` must not be after `filter.{name}.lte`.")
+    return queryset.filter(**{f"{column}__{bound}": moment for bound, moment in bounds.items()})
+
+
+def _filter_language(queryset: QuerySet[Ticket], codes: list[str]) -> QuerySet[Ticket]:
+    condition = Q()
+    for code in codes:
+        condition |= Q(language_code__iexact=code.strip())
+    return queryset.filter(condition)
