@@ -35,6 +35,20 @@ class DeskSettings:
     """Reconciliation leaves the newest store events this long to the hooks."""
     language_code: str
     """Language of what the desk writes on tickets (subjects, notes about store events)."""
+    rate_limit_cache: str
+    """Alias in ``CACHES`` of the shared cache (Redis) that holds the rate-limit counters."""
+    rate_limits: dict[str, tuple[int, int] | None]
+    """Per-rule overrides of the rate limits: (requests, window in seconds), 0/None disables."""
+    max_query_cost: int
+    """Highest estimated cost of one GraphQL operation (fields resolved, pages multiplied)."""
+    max_query_depth: int
+    """Deepest nesting of fields in a GraphQL document, fragments expanded."""
+    max_aliases: int
+    """Most aliases in one GraphQL document."""
+    max_selections: int
+    """Most selections (fields, fragment spreads) written in one GraphQL document."""
+    max_mutations: int
+    """Most mutations run by one request."""
 
 
 DEFAULTS: dict[str, Any] = {
@@ -49,6 +63,13 @@ DEFAULTS: dict[str, Any] = {
     "RECONCILE_OVERLAP_SECONDS": 15 * 60,
     "RECONCILE_SETTLE_SECONDS": 120,
     "LANGUAGE_CODE": None,
+    "RATE_LIMIT_CACHE": "default",
+    "RATE_LIMITS": {},
+    "MAX_QUERY_COST": 50_000,
+    "MAX_QUERY_DEPTH": 15,
+    "MAX_ALIASES": 100,
+    "MAX_SELECTIONS": 500,
+    "MAX_MUTATIONS": 4,
 }
 
 
@@ -72,4 +93,11 @@ def desk_settings() -> DeskSettings:
         reconcile_overlap_seconds=int(values["RECONCILE_OVERLAP_SECONDS"]),
         reconcile_settle_seconds=int(values["RECONCILE_SETTLE_SECONDS"]),
         language_code=values["LANGUAGE_CODE"] or settings.LANGUAGE_CODE,
+        rate_limit_cache=values["RATE_LIMIT_CACHE"],
+        rate_limits=dict(values["RATE_LIMITS"]),
+        max_query_cost=int(values["MAX_QUERY_COST"]),
+        max_query_depth=int(values["MAX_QUERY_DEPTH"]),
+        max_aliases=int(values["MAX_ALIASES"]),
+        max_selections=int(values["MAX_SELECTIONS"]),
+        max_mutations=int(values["MAX_MUTATIONS"]),
     )

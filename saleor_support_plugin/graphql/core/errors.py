@@ -18,6 +18,11 @@ class ApiErrorCode(Enum):
     GRAPHQL_PARSE_FAILED = "graphql_parse_failed"  # the document is not valid GraphQL syntax
     GRAPHQL_VALIDATION_FAILED = "graphql_validation_failed"  # the document does not fit the schema
     INTERNAL_ERROR = "internal_error"  # an unexpected failure; details are only logged
+    TOO_MANY_REQUESTS = "too_many_requests"  # over a rate limit; retry after extensions.retryAfter
+    TOO_MANY_ALIASES = "too_many_aliases"  # more aliases in the document than allowed
+    TOO_MANY_SELECTIONS = "too_many_selections"  # more fields and fragments written than allowed
+    QUERY_TOO_DEEP = "query_too_deep"  # fields nested deeper than allowed
+    QUERY_TOO_COMPLEX = "query_too_complex"  # the operation's estimated cost is over the limit
 
 
 def error_extensions(code: ApiErrorCode) -> dict[str, Any]:
@@ -40,3 +45,15 @@ class PermissionDenied(ApiError):
 class InvalidArgument(ApiError):
     def __init__(self, message: str) -> None:
         super().__init__(ApiErrorCode.INVALID_ARGUMENT, message)
+
+
+class TooManyRequests(ApiError):
+    """Over a rate limit; ``extensions.retryAfter`` says in how many seconds to try again."""
+
+    def __init__(self, message: str, *, retry_after_seconds: int) -> None:
+        super().__init__(ApiErrorCode.TOO_MANY_REQUESTS, message)
+        self.extensions = {
+            **error_extensions(ApiErrorCode.TOO_MANY_REQUESTS),
+            "retryAfter": retry_after_seconds,
+        }
+        self.retry_after_seconds = retry_after_seconds
