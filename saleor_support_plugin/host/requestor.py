@@ -44,6 +44,9 @@ class Requestor:
     app_id: int | None = None
     ticket_id: int | None = None
     """For a guest: the one ticket their access token opens (``None`` when it opens none)."""
+    channels: frozenset[str] | None = None
+    """Slugs of the sales channels a channel-restricted staff member may work in; ``None``
+    when they are not restricted (apps and the sandbox never are)."""
 
     @classmethod
     def anonymous(cls) -> "Requestor":

@@ -119,6 +119,7 @@ class SaleorHost(history.ShapedHistoryReader):
             user_id=user.pk,
             email=user.email,
             permissions=frozenset(p.value for p in DeskPermission if user.has_perm(p.value)),
+            channels=accessible_channel_slugs(user),
         )
 
     def agents_among(self, user_ids: Iterable[int]) -> set[int]:
@@ -126,6 +127,23 @@ class SaleorHost(history.ShapedHistoryReader):
 
         staff = User.objects.filter(pk__in=list(user_ids), is_active=True, is_staff=True)
         return {u.pk for u in staff if u.has_perm(DeskPermission.MANAGE_ORDERS.value)}
+
+
+def accessible_channel_slugs(user: Any) -> frozenset[str] | None:
+    """Channels a staff member may work in, as Saleor's channel-restricted groups say.
+
+    ``None`` (every channel) for superusers and for members of any unrestricted group; else
+    the channels of their restricted groups (none at all without a group, as in Saleor).
+    """
+    if user.is_superuser:
+        return None
+    groups = list(user.groups.values_list("pk", "restricted_access_to_channels"))
+    if any(not restricted for _, restricted in groups):
+        return None
+    from saleor.channel.models import Channel  # noqa: PLC0415
+
+    restricted = [pk for pk, _ in groups]
+    return frozenset(Channel.objects.filter(group__in=restricted).values_list("slug", flat=True))
 
 
 APP_TOKEN_LENGTH = 30

@@ -4,14 +4,16 @@ A ticket that is not the requestor's to see and a ticket that does not exist giv
 ``NOT_FOUND``, so ids reveal nothing. Scopes are built from the requestor, never by fetching
 a ticket first and checking it afterwards:
 
-- agents (``MANAGE_ORDERS``, staff or app): every ticket;
+- agents (``MANAGE_ORDERS``, staff or app): every ticket, or for staff whose groups restrict
+  them to some sales channels, the tickets of orders in those channels and tickets about no
+  order;
 - a signed-in account without it (a customer, or staff without the permission): the tickets
   opened for that account;
 - a guest: the one ticket their access token opens;
 - anyone else: nothing.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ..host.requestor import Requestor, RequestorKind
 from .error_codes import TicketError, TicketErrorCode
@@ -21,7 +23,11 @@ from .models import Ticket
 def tickets_visible_to(requestor: Requestor) -> QuerySet[Ticket]:
     """Return the tickets ``requestor`` may see."""
     if requestor.is_agent:
-        return Ticket.objects.all()
+        if requestor.channels is None:
+            return Ticket.objects.all()
+        return Ticket.objects.filter(
+            Q(order_channel="") | Q(order_channel__in=sorted(requestor.channels))
+        )
     if requestor.kind in (RequestorKind.CUSTOMER, RequestorKind.STAFF):
         if requestor.user_id is None:
             return Ticket.objects.none()
