@@ -61,6 +61,21 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 
+# The rate limits count in this cache: Redis when CACHE_URL or REDIS_URL names one (as in
+# Saleor, shared by every process), else local memory, which counts per process (one-process
+# demo only).
+_CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
+if _CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 SUPPORT_DESK = {
     "HOST": "saleor_support_plugin.host.standalone.StandaloneHost",
     # With a broker, kicks go to the worker; without one, the demo processes after commit.

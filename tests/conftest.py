@@ -82,4 +82,9 @@ if SALEOR_AVAILABLE:
 else:
     saleor_plugin_api.install()
     collect_ignore = ["saleor"]
-    pytest_plugins = ["tests.fixtures.store", "tests.fixtures.tickets", "tests.fixtures.intake"]
+    pytest_plugins = [
+        "tests.fixtures.store",
+        "tests.fixtures.tickets",
+        "tests.fixtures.intake",
+        "tests.fixtures.ratelimit",
+    ]
