@@ -1,5 +1,6 @@
 """Django discovers the app's models here; each domain package owns its own."""
 
+from .agents.models import AgentProfile, RoutingRule, Team, TeamMembership
 from .intake.models import InboundEvent, IntakeWatermark, OrderScanCursor
 from .returns.models import ReturnRequest, ReturnRequestLine
 from .tickets.models import (
@@ -12,12 +13,16 @@ from .tickets.models import (
 )
 
 __all__ = [
+    "AgentProfile",
     "ErasedCustomer",
     "InboundEvent",
     "IntakeWatermark",
     "OrderScanCursor",
     "ReturnRequest",
     "ReturnRequestLine",
+    "RoutingRule",
+    "Team",
+    "TeamMembership",
     "Ticket",
     "TicketAccessToken",
     "TicketCategory",

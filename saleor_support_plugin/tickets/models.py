@@ -101,6 +101,18 @@ class Ticket(models.Model):
         related_name="+",
     )
     version = models.PositiveIntegerField(default=1)
+    team = models.ForeignKey(
+        "saleor_support_plugin.Team",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tickets",
+    )
+    """The team (queue) the ticket is routed to; ``None`` until routed (see ``agents``)."""
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_sources"
+    )
+    """The ticket this one was merged into; its messages and timeline moved there."""
 
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -127,6 +139,13 @@ class Ticket(models.Model):
             models.Index(
                 fields=["-priority_rank", "created_at", "id"],
                 name="support_ticket_queue_idx",
+                condition=models.Q(
+                    assignee__isnull=True, status__in=[TicketStatus.NEW, TicketStatus.OPEN]
+                ),
+            ),
+            models.Index(
+                fields=["team", "-priority_rank", "created_at", "id"],
+                name="support_ticket_team_queue_idx",
                 condition=models.Q(
                     assignee__isnull=True, status__in=[TicketStatus.NEW, TicketStatus.OPEN]
                 ),
