@@ -1,9 +1,16 @@
-"""The GraphQL endpoint: one JSON request per POST, no batching, no GET playground yet."""
+"""The GraphQL endpoint: one JSON request per POST, no batching.
+
+A GET opens Saleor's GraphQL playground on this endpoint when the store enables its
+playground (``PLAYGROUND_ENABLED``) and its template is there; otherwise GET is refused.
+"""
 
 import json
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.views.decorators.csrf import csrf_exempt
 
 from ..graphql.api import schema
@@ -29,6 +36,10 @@ class Refused(Exception):
 @csrf_exempt
 def graphql_view(request: HttpRequest) -> HttpResponse:
     """Answer ``POST {query, variables, operationName}`` with ``{data, errors}``."""
+    if request.method == "GET" and getattr(settings, "PLAYGROUND_ENABLED", False):
+        playground = _playground(request)
+        if playground is not None:
+            return playground
     try:
         query, variables, operation_name = _read_request(request)
         requestor = _requestor(request)
@@ -103,6 +114,21 @@ def _requestor(request: HttpRequest) -> Requestor:
         return get_host().requestor_from_request(request)
     except AuthenticationError as exc:
         raise Refused(refusal(ApiErrorCode.UNAUTHENTICATED, str(exc), status=401)) from exc
+
+
+PLAYGROUND_TEMPLATE = "graphql/playground.html"
+"""Saleor's playground page; it takes the endpoint as ``api_url``."""
+
+
+def _playground(request: HttpRequest) -> HttpResponse | None:
+    try:
+        template = get_template(PLAYGROUND_TEMPLATE)
+    except TemplateDoesNotExist:
+        return None
+    endpoint = request.build_absolute_uri(request.path)
+    plugins_url = request.build_absolute_uri("/plugins/")
+    html = template.render({"api_url": endpoint, "plugins_url": plugins_url}, request)
+    return HttpResponse(html, content_type="text/html; charset=utf-8")
 
 
 def _respond(outcome: Outcome) -> HttpResponse:

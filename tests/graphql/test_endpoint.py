@@ -224,3 +224,31 @@ def test_an_unexpected_failure_is_reported_without_its_details(
             }
         ],
     }
+
+
+def test_get_opens_the_stores_playground_when_it_is_enabled(db, settings, tmp_path):
+    # given a store whose playground is on, with its page template
+    (tmp_path / "graphql").mkdir()
+    (tmp_path / "graphql" / "playground.html").write_text(
+        '<div id="root" data-endpoint="{{ api_url }}"></div>'
+    )
+    settings.PLAYGROUND_ENABLED = True
+    settings.TEMPLATES = [
+        {"BACKEND": "django.template.backends.django.DjangoTemplates", "DIRS": [tmp_path]}
+    ]
+
+    # when
+    response = Client().get("/graphql/")
+
+    # then
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response.content == b'<div id="root" data-endpoint="http://testserver/graphql/"></div>'
+
+
+def test_get_is_refused_when_the_playground_is_on_but_has_no_page(db, settings):
+    settings.PLAYGROUND_ENABLED = True
+
+    response = Client().get("/graphql/")
+
+    assert response.status_code == 405
