@@ -91,6 +91,13 @@ class TicketEventType:
     ACCESS_REVOKED = "access_revoked"  # guest access tokens were revoked
     RETURN_REQUESTED = "return_requested"  # the customer asked to return items
     RETURN_DECIDED = "return_decided"  # an agent approved or rejected a return request
+    TEAM_CHANGED = "team_changed"  # the ticket moved to another team (routing or by hand)
+    ESCALATED = "escalated"  # moved up a tier, with a reason (an internal note)
+    DE_ESCALATED = "de_escalated"  # moved down a tier, with a reason (an internal note)
+    MERGED = "merged"  # another ticket was merged into this one
+    MERGED_INTO = "merged_into"  # this ticket was merged into another and closed
+    SPLIT = "split"  # a message moved out of this ticket into a new one
+    SPLIT_FROM = "split_from"  # opened from a message split out of another ticket
 
     CHOICES = [
         (OPENED, "Opened"),
@@ -106,6 +113,13 @@ class TicketEventType:
         (ACCESS_REVOKED, "Guest access revoked"),
         (RETURN_REQUESTED, "Return requested"),
         (RETURN_DECIDED, "Return decided"),
+        (TEAM_CHANGED, "Team changed"),
+        (ESCALATED, "Escalated"),
+        (DE_ESCALATED, "De-escalated"),
+        (MERGED, "Ticket merged in"),
+        (MERGED_INTO, "Merged into another ticket"),
+        (SPLIT, "Message split out"),
+        (SPLIT_FROM, "Split from another ticket"),
     ]
 
 

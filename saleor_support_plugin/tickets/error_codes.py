@@ -11,6 +11,8 @@ class TicketErrorCode(Enum):
     REOPEN_WINDOW_PASSED = "reopen_window_passed"
     TOO_MANY_REQUESTS = "too_many_requests"
     QUANTITY_UNAVAILABLE = "quantity_unavailable"
+    TIER_LIMIT = "tier_limit"
+    NOT_MERGEABLE = "not_mergeable"
 
 
 class TicketError(Exception):

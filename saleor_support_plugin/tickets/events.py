@@ -156,3 +156,115 @@ def return_decided_event(
         at=at,
         parameters={"return_request_id": return_request_id, "decision": decision},
     )
+
+
+def team_changed_event(
+    ticket: Ticket,
+    *,
+    actor: Actor,
+    at: datetime,
+    old_team_id: int | None,
+    new_team_id: int | None,
+    routing_rule_id: int | None = None,
+) -> TicketEvent:
+    """Record a move to another team; ``routing_rule_id`` when a routing rule chose it."""
+    parameters: dict[str, Any] = {"old_team_id": old_team_id, "new_team_id": new_team_id}
+    if routing_rule_id is not None:
+        parameters["routing_rule_id"] = routing_rule_id
+    return _event(ticket, TicketEventType.TEAM_CHANGED, actor=actor, at=at, parameters=parameters)
+
+
+def tier_changed_event(
+    ticket: Ticket,
+    *,
+    actor: Actor,
+    at: datetime,
+    old_tier: int,
+    new_tier: int,
+    old_team_id: int | None,
+    new_team_id: int | None,
+    note_id: int,
+) -> TicketEvent:
+    """Escalation (up a tier) or de-escalation; the reason is the internal note ``note_id``."""
+    type_ = TicketEventType.ESCALATED if new_tier > old_tier else TicketEventType.DE_ESCALATED
+    return _event(
+        ticket,
+        type_,
+        actor=actor,
+        at=at,
+        parameters={
+            "old_tier": old_tier,
+            "new_tier": new_tier,
+            "old_team_id": old_team_id,
+            "new_team_id": new_team_id,
+            "note_id": note_id,
+        },
+    )
+
+
+def merged_event(
+    target: Ticket,
+    *,
+    actor: Actor,
+    at: datetime,
+    source: Ticket,
+    message_count: int,
+    event_count: int,
+) -> TicketEvent:
+    """``source`` was merged into ``target``: its messages and timeline entries moved here."""
+    return _event(
+        target,
+        TicketEventType.MERGED,
+        actor=actor,
+        at=at,
+        parameters={
+            "source_ticket_id": source.pk,
+            "source_number": source.number,
+            "message_count": message_count,
+            "event_count": event_count,
+        },
+    )
+
+
+def merged_into_event(source: Ticket, *, actor: Actor, at: datetime, target: Ticket) -> TicketEvent:
+    return _event(
+        source,
+        TicketEventType.MERGED_INTO,
+        actor=actor,
+        at=at,
+        parameters={"target_ticket_id": target.pk, "target_number": target.number},
+    )
+
+
+def split_event(
+    ticket: Ticket, *, actor: Actor, at: datetime, message_id: int, new_ticket: Ticket
+) -> TicketEvent:
+    """Message ``message_id`` moved out of ``ticket`` into ``new_ticket``."""
+    return _event(
+        ticket,
+        TicketEventType.SPLIT,
+        actor=actor,
+        at=at,
+        parameters={
+            "message_id": message_id,
+            "new_ticket_id": new_ticket.pk,
+            "new_number": new_ticket.number,
+        },
+    )
+
+
+def split_from_event(
+    ticket: Ticket, *, actor: Actor, at: datetime, message_id: int, source: Ticket
+) -> TicketEvent:
+    """``ticket`` was opened with message ``message_id`` moved out of ``source``."""
+    return _event(
+        ticket,
+        TicketEventType.SPLIT_FROM,
+        actor=actor,
+        at=at,
+        parameters={
+            "message_id": message_id,
+            "source_ticket_id": source.pk,
+            "source_number": source.number,
+        },
+    )
