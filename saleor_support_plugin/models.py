@@ -2,6 +2,7 @@
 
 from .agents.models import AgentProfile, RoutingRule, Team, TeamMembership
 from .intake.models import InboundEvent, IntakeWatermark, OrderScanCursor
+from .macros.models import Macro, MacroTranslation, MacroUsage
 from .returns.models import ReturnRequest, ReturnRequestLine
 from .tickets.models import (
     ErasedCustomer,
@@ -17,6 +18,9 @@ __all__ = [
     "ErasedCustomer",
     "InboundEvent",
     "IntakeWatermark",
+    "Macro",
+    "MacroTranslation",
+    "MacroUsage",
     "OrderScanCursor",
     "ReturnRequest",
     "ReturnRequestLine",
