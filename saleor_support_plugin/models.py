@@ -4,6 +4,15 @@ from .agents.models import AgentProfile, RoutingRule, Team, TeamMembership
 from .intake.models import InboundEvent, IntakeWatermark, OrderScanCursor
 from .macros.models import Macro, MacroTranslation, MacroUsage
 from .returns.models import ReturnRequest, ReturnRequestLine
+from .sla.models import (
+    BusinessCalendar,
+    Holiday,
+    OpeningInterval,
+    SlaPolicy,
+    SlaReportingTarget,
+    TicketSla,
+    TicketSlaClock,
+)
 from .tickets.models import (
     ErasedCustomer,
     Ticket,
@@ -15,16 +24,21 @@ from .tickets.models import (
 
 __all__ = [
     "AgentProfile",
+    "BusinessCalendar",
     "ErasedCustomer",
+    "Holiday",
     "InboundEvent",
     "IntakeWatermark",
     "Macro",
     "MacroTranslation",
     "MacroUsage",
+    "OpeningInterval",
     "OrderScanCursor",
     "ReturnRequest",
     "ReturnRequestLine",
     "RoutingRule",
+    "SlaPolicy",
+    "SlaReportingTarget",
     "Team",
     "TeamMembership",
     "Ticket",
@@ -32,4 +46,6 @@ __all__ = [
     "TicketCategory",
     "TicketEvent",
     "TicketMessage",
+    "TicketSla",
+    "TicketSlaClock",
 ]

@@ -98,6 +98,11 @@ class TicketEventType:
     MERGED_INTO = "merged_into"  # this ticket was merged into another and closed
     SPLIT = "split"  # a message moved out of this ticket into a new one
     SPLIT_FROM = "split_from"  # opened from a message split out of another ticket
+    SLA_POLICY_APPLIED = "sla_policy_applied"  # an SLA policy (or none) now sets the targets
+    SLA_WARNING = "sla_warning"  # an SLA clock passed its warning threshold
+    SLA_BREACHED = "sla_breached"  # an SLA clock passed its due time
+    SLA_LEAD_NOTIFIED = "sla_lead_notified"  # a breach was put before a team lead
+    SLA_ACTION_FAILED = "sla_action_failed"  # a breach action could not be carried out
 
     CHOICES = [
         (OPENED, "Opened"),
@@ -120,6 +125,11 @@ class TicketEventType:
         (MERGED_INTO, "Merged into another ticket"),
         (SPLIT, "Message split out"),
         (SPLIT_FROM, "Split from another ticket"),
+        (SLA_POLICY_APPLIED, "SLA policy applied"),
+        (SLA_WARNING, "SLA warning"),
+        (SLA_BREACHED, "SLA breached"),
+        (SLA_LEAD_NOTIFIED, "Team lead notified of an SLA breach"),
+        (SLA_ACTION_FAILED, "SLA breach action failed"),
     ]
 
 
