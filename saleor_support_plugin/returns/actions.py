@@ -1,6 +1,7 @@
 """Asking for a return and deciding on it; the return itself is then made in the store."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -110,12 +111,15 @@ def request_return(
     reason: str,
     comment: str,
     actor: Actor,
+    before_opening: Callable[[], None] | None = None,
     now: datetime | None = None,
 ) -> ReturnRequest:
     """Open a return ticket for items delivered and not yet returned or asked for.
 
     Items of requests still waiting or approved are not available to another request.
     The ticket's first message lists the items, then the customer's comment.
+    ``before_opening`` runs once the request is valid, right before anything is written
+    (the API counts guests' requests there).
     """
     now = now or timezone.now()
     if reason not in dict(ReturnReason.CHOICES):
@@ -139,6 +143,8 @@ def request_return(
                 f"{name}: {max(available, 0)} can be returned, not {line.quantity}.",
                 field="lines",
             )
+    if before_opening is not None:
+        before_opening()
     ticket, _ = open_customer_ticket(
         customer=customer,
         body=_summary(lines, by_id, comment),

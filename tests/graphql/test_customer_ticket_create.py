@@ -287,3 +287,50 @@ def test_the_customer_message_is_the_customers(customer_api_client, customer_use
         customer_user.pk,
         False,
     )
+
+
+def _guest_ticket(client, email, message="Hello"):
+    return _create(client, message=message, email=email)
+
+
+def test_guests_open_five_tickets_a_minute_from_one_address(api_client):
+    # when
+    answers = [_guest_ticket(api_client, f"guest{i}@example.com") for i in range(6)]
+
+    # then
+    assert [a["errors"] for a in answers[:5]] == [[]] * 5
+    refused = answers[5]
+    assert (refused["ticket"], refused["accessToken"]) == (None, None)
+    assert [(e["field"], e["code"]) for e in refused["errors"]] == [(None, "TOO_MANY_REQUESTS")]
+    assert refused["errors"][0]["message"].startswith("Too many requests: try again in ")
+    assert Ticket.objects.count() == 5
+
+
+def test_one_e_mail_opens_three_guest_tickets_an_hour(api_client, settings):
+    # given
+    settings.SUPPORT_DESK = {
+        **settings.SUPPORT_DESK,
+        "RATE_LIMITS": {"ticket_create_ip_minute": None},
+    }
+
+    # when
+    same = [_guest_ticket(api_client, "Jan@Example.com") for _ in range(4)]
+    other = _guest_ticket(api_client, "ewa@example.com")
+
+    # then
+    assert [bool(a["errors"]) for a in same] == [False, False, False, True]
+    assert same[3]["errors"][0]["code"] == "TOO_MANY_REQUESTS"
+    assert other["errors"] == []
+
+
+def test_refused_input_uses_no_budget(api_client):
+    for _ in range(6):
+        _create(api_client, message="  ", email="jan@example.com")
+
+    assert _guest_ticket(api_client, "jan@example.com")["errors"] == []
+
+
+def test_signed_in_customers_are_not_counted(customer_api_client):
+    answers = [_create(customer_api_client, message=f"Q{i}") for i in range(7)]
+
+    assert [a["errors"] for a in answers] == [[]] * 7

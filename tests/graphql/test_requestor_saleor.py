@@ -98,7 +98,11 @@ def test_an_unknown_app_token_is_refused(saleor):
 def test_a_staff_jwt_carries_the_staff_members_permissions(saleor):
     # given
     saleor.users[JWT] = FakeUser(
-        pk=3, email="staff@example.com", is_staff=True, perms={"site.manage_settings"}
+        pk=3,
+        email="staff@example.com",
+        is_staff=True,
+        is_superuser=True,  # every channel; restricted groups are read in tests/saleor
+        perms={"site.manage_settings"},
     )
 
     # when

@@ -13,6 +13,7 @@ from ...tickets.mutations.customer_common import (
     GUEST_FIELDS,
     customer_identity,
     customer_language,
+    limit_guest_creation,
 )
 from ...tickets.mutations.ticket_common import SupportTicketError
 from ...tickets.types import SupportTicket
@@ -107,6 +108,7 @@ class SupportReturnRequestCreate(BaseMutation):
             reason=values["reason"],
             comment=values.get("comment") or "",
             actor=actor_for(context),
+            before_opening=lambda: limit_guest_creation(context, email),
         )
         token = access_tokens.issue_access_token(request.ticket) if user_id is None else None
         return cls(return_request=request, ticket=request.ticket, access_token=token, errors=[])

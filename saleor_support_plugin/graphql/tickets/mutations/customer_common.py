@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import get_language_from_request
 
+from ....ratelimit import RateLimited
 from ....tickets import actions
 from ....tickets.error_codes import TicketError, TicketErrorCode
 from ...core.context import RequestContext
+from ...core.limits import limit_ticket_creation, retry_message
 from ...users.dataloaders import UserByIdLoader
 
 MAX_NAME_LENGTH = 255
@@ -88,3 +90,18 @@ def customer_language(
     if context.request.META.get("HTTP_ACCEPT_LANGUAGE"):
         return get_language_from_request(context.request)
     return ""
+
+
+def limit_guest_creation(context: RequestContext, email: str) -> None:
+    """Count a guest's new ticket against the per-address and per-e-mail limits.
+
+    Signed-in customers and agents (apps opening tickets for customers) are not limited.
+    Raises ``TOO_MANY_REQUESTS`` with when to try again.
+    """
+    requestor = context.requestor
+    if requestor.user_id is not None or requestor.is_agent:
+        return
+    try:
+        limit_ticket_creation(context.request, email, anonymous=True)
+    except RateLimited as exc:
+        raise TicketError(TicketErrorCode.TOO_MANY_REQUESTS, retry_message(exc)) from exc

@@ -9,7 +9,12 @@ from ...core.context import RequestContext
 from ...core.ids import uuid_from_global_id
 from ...core.mutations import BaseMutation, actor_for
 from ..types import SupportTicket
-from .customer_common import GUEST_FIELDS, customer_identity, customer_language
+from .customer_common import (
+    GUEST_FIELDS,
+    customer_identity,
+    customer_language,
+    limit_guest_creation,
+)
 from .ticket_common import SupportTicketError
 
 
@@ -80,13 +85,16 @@ class SupportTicketCreate(BaseMutation):
             order = order_info(snapshot)
             name = name or snapshot.customer.full_name
         language = customer_language(context, values, order)
+        category = customer_category(values.get("category"))
+        actions.check_body(values["message"])
+        limit_guest_creation(context, email)
         ticket, _ = open_customer_ticket(
             customer=actions.CustomerInfo(
                 user_id=user_id, email=email, name=name, language_code=language
             ),
             body=values["message"],
             subject=values.get("subject") or "",
-            category=customer_category(values.get("category")),
+            category=category,
             order=order,
             actor=actor_for(context),
         )
