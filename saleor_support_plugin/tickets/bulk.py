@@ -77,7 +77,7 @@ def apply_to_tickets(
         except TicketError as exc:
             items.append(BulkItem(ticket=None, error=exc))
             continue
-        locked[pk] = changed
+        locked[changed.pk] = changed
         items.append(BulkItem(ticket=changed, changed=changed.version != ticket.version))
     return BulkOutcome(items=items)
 

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -114,7 +115,7 @@ def test_20_agents_taking_at_once_never_get_the_same_ticket(queued):
     clients = [_client(agent) for agent in agents]
 
     # when
-    results = _race([lambda c=client: c.execute(TAKE_NEXT) for client in clients])
+    results = _race([partial(client.execute, TAKE_NEXT) for client in clients])
 
     # then
     payloads = [r["data"]["supportTicketTakeNext"] for r in results]
@@ -172,7 +173,7 @@ def test_bulk_assign_racing_take_next_never_hands_out_an_assigned_ticket():
     owner_id = to_global_id("User", owner.pk)
     calls = [lambda: bulk_client.execute(BULK_ASSIGN, {"ids": bulk_ids, "assigneeId": owner_id})]
     taker_clients = [_client(taker) for taker in takers]
-    calls += [lambda c=client: c.execute(TAKE_NEXT) for client in taker_clients]
+    calls += [partial(client.execute, TAKE_NEXT) for client in taker_clients]
 
     # when
     bulk, *taken = _race(calls)
