@@ -87,4 +87,6 @@ else:
         "tests.fixtures.tickets",
         "tests.fixtures.intake",
         "tests.fixtures.ratelimit",
+        "tests.fixtures.agents",
+        "tests.fixtures.macros",
     ]

@@ -56,7 +56,9 @@ class Team(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     last_assigned_user_id = models.BigIntegerField(null=True, blank=True)
     """Round robin: the member who got the team's last ticket; the next one follows them."""
-    members = models.ManyToManyField(AgentProfile, through="TeamMembership", related_name="teams")
+    members: "models.ManyToManyField[AgentProfile, TeamMembership]" = models.ManyToManyField(
+        AgentProfile, through="TeamMembership", related_name="teams"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 
+from ..agents.routing import route_new_ticket
 from ..host.snapshot import OrderSnapshot
 from ..tickets import (
     MessageAuthorType,
@@ -80,6 +81,7 @@ def _open_thread(
                 source=fact.kind,
                 now=now,
             )
+            ticket = route_new_ticket(ticket, now)
     except IntegrityError:
         return ticket_qs_select_for_update().get(thread_key=key), False
     return ticket, True

@@ -166,11 +166,19 @@ def team_changed_event(
     old_team_id: int | None,
     new_team_id: int | None,
     routing_rule_id: int | None = None,
+    old_tier: int | None = None,
+    new_tier: int | None = None,
 ) -> TicketEvent:
-    """Record a move to another team; ``routing_rule_id`` when a routing rule chose it."""
+    """Record a move to another team; ``routing_rule_id`` when a routing rule chose it.
+
+    The tiers are recorded when the move changed the ticket's tier (routing to an L2 team).
+    """
     parameters: dict[str, Any] = {"old_team_id": old_team_id, "new_team_id": new_team_id}
     if routing_rule_id is not None:
         parameters["routing_rule_id"] = routing_rule_id
+    if old_tier != new_tier:
+        parameters["old_tier"] = old_tier
+        parameters["new_tier"] = new_tier
     return _event(ticket, TicketEventType.TEAM_CHANGED, actor=actor, at=at, parameters=parameters)
 
 
@@ -267,4 +275,96 @@ def split_from_event(
             "source_ticket_id": source.pk,
             "source_number": source.number,
         },
+    )
+
+
+def sla_policy_applied_event(
+    ticket: Ticket,
+    *,
+    at: datetime,
+    policy_id: int | None,
+    old_policy_id: int | None,
+    targets: dict[str, int],
+    due: dict[str, str | None],
+) -> TicketEvent:
+    """Record which SLA policy sets the ticket's targets now (``None``: no policy applies).
+
+    ``targets`` are business minutes by clock kind; ``due`` the clocks' due times (ISO 8601).
+    """
+    return _event(
+        ticket,
+        TicketEventType.SLA_POLICY_APPLIED,
+        actor=Actor.system(),
+        at=at,
+        parameters={
+            "policy_id": policy_id,
+            "old_policy_id": old_policy_id,
+            "targets": targets,
+            "due": due,
+        },
+    )
+
+
+def sla_warning_event(
+    ticket: Ticket, *, at: datetime, kind: str, cycle: int, due_at: str | None, dedupe_key: str
+) -> TicketEvent:
+    return _event(
+        ticket,
+        TicketEventType.SLA_WARNING,
+        actor=Actor.system(),
+        at=at,
+        parameters={"kind": kind, "cycle": cycle, "due_at": due_at},
+        dedupe_key=dedupe_key,
+    )
+
+
+def sla_breached_event(
+    ticket: Ticket,
+    *,
+    at: datetime,
+    kind: str,
+    cycle: int,
+    due_at: str | None,
+    policy_id: int | None,
+    completed: bool,
+    dedupe_key: str,
+) -> TicketEvent:
+    """Record that a clock passed its due time (``completed``: noticed after it was met late)."""
+    return _event(
+        ticket,
+        TicketEventType.SLA_BREACHED,
+        actor=Actor.system(),
+        at=at,
+        parameters={
+            "kind": kind,
+            "cycle": cycle,
+            "due_at": due_at,
+            "policy_id": policy_id,
+            "completed": completed,
+        },
+        dedupe_key=dedupe_key,
+    )
+
+
+def sla_lead_notified_event(
+    ticket: Ticket, *, at: datetime, lead_user_id: int, kinds: list[str]
+) -> TicketEvent:
+    return _event(
+        ticket,
+        TicketEventType.SLA_LEAD_NOTIFIED,
+        actor=Actor.system(),
+        at=at,
+        parameters={"lead_user_id": lead_user_id, "kinds": kinds},
+    )
+
+
+def sla_action_failed_event(
+    ticket: Ticket, *, at: datetime, action: str, code: str, kinds: list[str]
+) -> TicketEvent:
+    return _event(
+        ticket,
+        TicketEventType.SLA_ACTION_FAILED,
+        actor=Actor.system(),
+        at=at,
+        parameters={"action": action, "code": code, "kinds": kinds},
     )

@@ -1,7 +1,9 @@
 """The agents' queue: unassigned active tickets, most urgent and oldest first.
 
-Until teams exist, there is one queue for every agent, optionally narrowed by category,
-channel, tier and language. Taking the next ticket is one statement that picks, locks and
+The queue is optionally narrowed by category, channel, tier and language, and by team:
+``agents.queues.queue_scope_for`` gives an agent the tickets of their teams (plus tickets
+without a team for dispatchers, leads and agents in no team); without teams, one queue for
+every agent. Taking the next ticket is one statement that picks, locks and
 assigns the head of the queue, so agents asking at the same time never get the same ticket.
 """
 
@@ -33,6 +35,10 @@ class QueueScope:
     channels: tuple[str, ...] = ()
     tiers: tuple[int, ...] = ()
     language_codes: tuple[str, ...] = ()
+    team_ids: tuple[int, ...] | None = None
+    """Only tickets of these teams; ``None`` does not narrow by team."""
+    include_without_team: bool = False
+    """With ``team_ids``: also tickets that have no team."""
 
 
 def queued_tickets(base: QuerySet[Ticket], scope: QueueScope) -> QuerySet[Ticket]:
@@ -50,6 +56,11 @@ def queued_tickets(base: QuerySet[Ticket], scope: QueueScope) -> QuerySet[Ticket
         for code in scope.language_codes:
             languages |= Q(language_code__iexact=code)
         queryset = queryset.filter(languages)
+    if scope.team_ids is not None:
+        teams = Q(team_id__in=scope.team_ids)
+        if scope.include_without_team:
+            teams |= Q(team__isnull=True)
+        queryset = queryset.filter(teams)
     return queryset
 
 
