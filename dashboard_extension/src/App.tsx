@@ -1,0 +1,184 @@
+import { ThemeProvider, Text, Button } from "@saleor/macaw-ui";
+import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
+
+import { VIEWER } from "./api/operations";
+import type { Viewer } from "./api/types";
+import { ErrorState, Loading } from "./components/common";
+import type { DeskConfig } from "./config";
+import { I18nProvider, LOCALES, LOCALE_NAMES, useI18n, type Locale } from "./i18n";
+import { Router, useRouter } from "./router";
+import { Inbox } from "./screens/Inbox";
+import { Login } from "./screens/Login";
+import { OrderWidget } from "./screens/OrderWidget";
+import { Ticket } from "./screens/Ticket";
+import { SessionProvider, useSession, type Mode } from "./session";
+import { ViewerContext } from "./viewer";
+
+export function App({ config, mode }: { config: DeskConfig; mode: Mode }) {
+  return (
+    <SessionProvider config={config} mode={mode}>
+      <Localised>
+        <Router basePath={config.basePath}>
+          <CrashGuard>
+            <Shell />
+          </CrashGuard>
+        </Router>
+      </Localised>
+    </SessionProvider>
+  );
+}
+
+function Localised({ children }: { children: ReactNode }) {
+  const { locale, theme } = useSession();
+  return (
+    <I18nProvider locale={locale}>
+      <ThemeProvider defaultTheme={theme === "dark" ? "defaultDark" : "defaultLight"}>
+        <Directed>{children}</Directed>
+      </ThemeProvider>
+    </I18nProvider>
+  );
+}
+
+/** Language and direction on the document root, so native controls and scrollbars follow. */
+function Directed({ children }: { children: ReactNode }) {
+  const { locale, dir, t } = useI18n();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = dir;
+    document.title = t("app.title");
+  }, [locale, dir, t]);
+  return (
+    <div className="desk-root" dir={dir} lang={locale}>
+      {children}
+    </div>
+  );
+}
+
+function Shell() {
+  const session = useSession();
+  const { route } = useRouter();
+  const { t } = useI18n();
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [viewerError, setViewerError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!session.ready) {
+      setViewer(null);
+      return;
+    }
+    let live = true;
+    setViewerError(null);
+    session.request<{ supportViewer: Viewer }>(VIEWER).then(
+      (data) => live && setViewer(data.supportViewer),
+      (error: unknown) => live && setViewerError(error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session.ready, session.request, attempt]);
+
+  if (route.name === "orderWidget") {
+    return session.ready ? <OrderWidget orderId={route.orderId} /> : <Loading label={t("embedded.connecting")} />;
+  }
+
+  let content: ReactNode;
+  if (!session.ready) {
+    if (session.mode === "dashboard") {
+      content = <Loading label={t("embedded.connecting")} />;
+    } else if (session.config.loginUrl) {
+      content = <Login />;
+    } else {
+      content = <Text as="p">{t("embedded.outside")}</Text>;
+    }
+  } else if (viewerError) {
+    content = <ErrorState error={viewerError} onRetry={() => setAttempt((n) => n + 1)} />;
+  } else if (!viewer) {
+    content = <Loading />;
+  } else if (viewer.kind !== "STAFF" && viewer.kind !== "APP") {
+    content = <Text as="p" role="alert">{t("error.forbidden")}</Text>;
+  } else if (route.name === "ticket") {
+    content = <Ticket id={route.id} />;
+  } else if (route.name === "inbox") {
+    content = <Inbox params={route.params} />;
+  } else {
+    content = <Text as="p">{t("error.notFound")}</Text>;
+  }
+
+  return (
+    <ViewerContext.Provider value={viewer}>
+      <div className="desk-app">
+        <Header viewer={viewer} />
+        <div className="desk-content">{content}</div>
+      </div>
+    </ViewerContext.Provider>
+  );
+}
+
+function Header({ viewer }: { viewer: Viewer | null }) {
+  const session = useSession();
+  const { t } = useI18n();
+  const { navigate, href } = useRouter();
+  return (
+    <header className="desk-header">
+      <a
+        className="desk-brand"
+        href={href("")}
+        onClick={(event) => {
+          event.preventDefault();
+          navigate("");
+        }}
+      >
+        {t("app.title")}
+      </a>
+      <div className="desk-header-tools">
+        {session.mode === "standalone" ? (
+          <label className="desk-locale">
+            <span>{t("nav.language")}</span>
+            <select
+              className="desk-select"
+              value={session.locale}
+              onChange={(event) => session.setLocale(event.target.value as Locale)}
+            >
+              {LOCALES.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {LOCALE_NAMES[locale]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {viewer?.user ? (
+          <Text size={2} className="desk-muted">
+            {t("nav.signedInAs", { email: viewer.user.email })}
+          </Text>
+        ) : null}
+        {session.mode === "standalone" && session.ready ? (
+          <Button variant="tertiary" size="small" onClick={session.signOut}>
+            {t("nav.signOut")}
+          </Button>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+/** The last line of defence: a rendering error shows a message and a way back, not a blank page. */
+class CrashGuard extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state: { error: Error | null } = { error: null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo) {
+    console.error("The workspace failed to render", error, info.componentStack);
+  }
+
+  override render() {
+    if (this.state.error) {
+      return <ErrorState error={this.state.error} onRetry={() => window.location.reload()} />;
+    }
+    return this.props.children;
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The workspace's operations, shaped like the examples in graphql/dashboard/. Tickets are
+ * `SupportTicket` interfaces: agents get `StaffTicket`, hence the inline fragments.
+ */
+
+export const VIEWER = /* GraphQL */ `
+  query Viewer {
+    supportViewer {
+      kind
+      permissions
+      user {
+        id
+        email
+        firstName
+        lastName
+      }
+    }
+  }
+`;
+
+const TICKET_ROW = /* GraphQL */ `
+  fragment TicketRow on StaffTicket {
+    id
+    number
+    subject
+    status
+    priority
+    channel
+    tags
+    updatedAt
+    category {
+      slug
+      name
+    }
+    customerName
+    customerEmail
+    assignee {
+      id
+      email
+    }
+    order {
+      number
+    }
+  }
+`;
+
+export const TICKET_LIST = /* GraphQL */ `
+  query TicketList(
+    $first: Int
+    $after: String
+    $filter: SupportTicketFilterInput
+    $sortBy: SupportTicketSortingInput
+    $search: String
+  ) {
+    supportTickets(first: $first, after: $after, filter: $filter, sortBy: $sortBy, search: $search) {
+      edges {
+        node {
+          ...TicketRow
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+  ${TICKET_ROW}
+`;
+
+export const TICKET_DETAIL = /* GraphQL */ `
+  query TicketDetail($id: ID!) {
+    supportTicket(id: $id) {
+      ... on StaffTicket {
+        id
+        number
+        subject
+        status
+        priority
+        tier
+        tags
+        version
+        channel
+        languageCode
+        createdAt
+        updatedAt
+        firstResponseAt
+        category {
+          slug
+          name
+        }
+        customerName
+        customerEmail
+        customer {
+          id
+        }
+        isAnonymised
+        assignee {
+          id
+          email
+          firstName
+          lastName
+        }
+        order {
+          id
+          number
+          channel
+          dashboardUrl
+          snapshot
+        }
+        messages(first: 100) {
+          edges {
+            node {
+              id
+              authorType
+              body
+              createdAt
+              ... on StaffTicketMessage {
+                author {
+                  email
+                }
+                isInternal
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        events(first: 100) {
+          edges {
+            node {
+              type
+              parameters
+              user {
+                email
+              }
+              createdAt
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const TICKET_UPDATE = /* GraphQL */ `
+  mutation TicketUpdate($id: ID!, $input: SupportTicketUpdateInput!, $expectedVersion: Int!) {
+    supportTicketUpdate(id: $id, input: $input, expectedVersion: $expectedVersion) {
+      ticket {
+        id
+        version
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`;
+
+export const TICKET_ASSIGN = /* GraphQL */ `
+  mutation TicketAssign($id: ID!, $assigneeId: ID, $expectedVersion: Int) {
+    supportTicketAssign(id: $id, assigneeId: $assigneeId, expectedVersion: $expectedVersion) {
+      ticket {
+        id
+        version
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`;
+
+export const TICKET_REPLY = /* GraphQL */ `
+  mutation TicketReply($id: ID!, $body: String!, $isInternal: Boolean = false) {
+    supportTicketReply(id: $id, input: { body: $body, isInternal: $isInternal }) {
+      message {
+        id
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`;

@@ -1,0 +1,18 @@
+import "@saleor/macaw-ui/style";
+import "./styles.css";
+
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+
+import { App } from "./App";
+import { readConfig } from "./config";
+import { detectMode } from "./session";
+
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App config={readConfig()} mode={detectMode()} />
+    </StrictMode>,
+  );
+}

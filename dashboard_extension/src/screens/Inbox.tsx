@@ -1,0 +1,329 @@
+import { Button, Input, Text } from "@saleor/macaw-ui";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+
+import { TICKET_LIST } from "../api/operations";
+import {
+  CHANNELS,
+  DEFAULT_CATEGORIES,
+  PRIORITIES,
+  nodes,
+  type Channel,
+  type Connection,
+  type PageInfo,
+  type Priority,
+  type TicketRow,
+} from "../api/types";
+import { ErrorState, Loading, PriorityBadge, SelectField, StatusBadge } from "../components/common";
+import { useI18n } from "../i18n";
+import { ticketPath, useRouter } from "../router";
+import { useSession } from "../session";
+import {
+  SAVED_VIEWS,
+  SORTS,
+  listVariables,
+  readInboxQuery,
+  writeInboxQuery,
+  type InboxQuery,
+  type SortKey,
+} from "./inboxViews";
+
+interface ListState {
+  rows: TicketRow[];
+  pageInfo: PageInfo | null;
+  loading: boolean;
+  loadingMore: boolean;
+  error: unknown;
+}
+
+const EMPTY: ListState = { rows: [], pageInfo: null, loading: true, loadingMore: false, error: null };
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) {
+    return false;
+  }
+  return (
+    target.isContentEditable ||
+    ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)
+  );
+}
+
+export function Inbox({ params }: { params: URLSearchParams }) {
+  const { request } = useSession();
+  const { t, dateTime } = useI18n();
+  const { navigate, href } = useRouter();
+  const query = useMemo(() => readInboxQuery(params), [params]);
+  const [searchText, setSearchText] = useState(query.search);
+  const [state, setState] = useState<ListState>(EMPTY);
+  const [selected, setSelected] = useState(0);
+  const [attempt, setAttempt] = useState(0);
+  const sequence = useRef(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
+  const variables = useMemo(() => listVariables(query), [query]);
+
+  useEffect(() => setSearchText(query.search), [query.search]);
+
+  useEffect(() => {
+    const current = ++sequence.current;
+    setState((previous) => ({ ...previous, loading: true, error: null }));
+    request<{ supportTickets: Connection<TicketRow> | null }>(TICKET_LIST, variables).then(
+      (data) => {
+        if (current !== sequence.current) return;
+        setState({
+          rows: nodes(data.supportTickets),
+          pageInfo: data.supportTickets?.pageInfo ?? null,
+          loading: false,
+          loadingMore: false,
+          error: null,
+        });
+        setSelected(0);
+      },
+      (error: unknown) => {
+        if (current !== sequence.current) return;
+        setState({ ...EMPTY, loading: false, error });
+      },
+    );
+  }, [request, variables, attempt]);
+
+  const loadMore = useCallback(() => {
+    const after = state.pageInfo?.endCursor;
+    if (!after) return;
+    const current = sequence.current;
+    setState((previous) => ({ ...previous, loadingMore: true, error: null }));
+    request<{ supportTickets: Connection<TicketRow> | null }>(TICKET_LIST, { ...variables, after }).then(
+      (data) => {
+        if (current !== sequence.current) return;
+        setState((previous) => ({
+          ...previous,
+          rows: [...previous.rows, ...nodes(data.supportTickets)],
+          pageInfo: data.supportTickets?.pageInfo ?? null,
+          loadingMore: false,
+        }));
+      },
+      (error: unknown) => {
+        if (current !== sequence.current) return;
+        setState((previous) => ({ ...previous, loadingMore: false, error }));
+      },
+    );
+  }, [request, variables, state.pageInfo]);
+
+  const update = (change: Partial<InboxQuery>, replace = true) =>
+    navigate(writeInboxQuery({ ...query, ...change }), { replace });
+
+  const openTicket = useCallback((row: TicketRow) => navigate(ticketPath(row.id)), [navigate]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTyping(event.target)) {
+        if (event.key === "Escape" && event.target === searchRef.current) {
+          searchRef.current?.blur();
+        }
+        return;
+      }
+      const count = state.rows.length;
+      if (event.key === "j" && count) {
+        event.preventDefault();
+        setSelected((index) => Math.min(index + 1, count - 1));
+      } else if (event.key === "k" && count) {
+        event.preventDefault();
+        setSelected((index) => Math.max(index - 1, 0));
+      } else if (event.key === "Enter" && count) {
+        const row = state.rows[selected];
+        if (row && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) {
+          event.preventDefault();
+          openTicket(row);
+        }
+      } else if (event.key === "/") {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [state.rows, selected, openTicket]);
+
+  useEffect(() => {
+    rowRefs.current[selected]?.scrollIntoView?.({ block: "nearest" });
+  }, [selected]);
+
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    update({ search: searchText.trim() }, false);
+  };
+
+  const categories = useMemo(() => {
+    const slugs = new Set<string>(DEFAULT_CATEGORIES);
+    state.rows.forEach((row) => slugs.add(row.category.slug));
+    if (query.category) slugs.add(query.category);
+    return [...slugs].sort();
+  }, [state.rows, query.category]);
+
+  const searching = query.search.trim() !== "";
+  const sortValue: SortKey = query.sort || (searching ? "relevance" : (SAVED_VIEWS.find((v) => v.id === query.view)?.sort ?? "updatedDesc"));
+  const sortOptions = (Object.keys(SORTS) as SortKey[])
+    .filter((key) => key !== "relevance" || searching)
+    .map((key) => ({ value: key, label: t(`sort.${key}`) }));
+
+  return (
+    <div className="desk-inbox">
+      <nav className="desk-views" aria-label={t("views.label")}>
+        <ul>
+          {SAVED_VIEWS.map((view) => (
+            <li key={view.id}>
+              <a
+                href={href(writeInboxQuery({ ...query, view: view.id, sort: "" }))}
+                className="desk-view-link"
+                aria-current={view.id === query.view ? "page" : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  update({ view: view.id, sort: "" }, false);
+                }}
+              >
+                {t(view.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section className="desk-list" aria-labelledby="desk-list-title">
+        <Text as="h1" size={8} fontWeight="bold" id="desk-list-title">
+          {t(SAVED_VIEWS.find((view) => view.id === query.view)?.label ?? "view.mine")}
+        </Text>
+        <form role="search" className="desk-search" onSubmit={submitSearch}>
+          <Input
+            ref={searchRef}
+            label={t("inbox.search")}
+            placeholder={t("inbox.searchPlaceholder")}
+            value={searchText}
+            maxLength={200}
+            onChange={(event) => setSearchText(event.target.value)}
+            name="q"
+            type="text"
+            size="small"
+          />
+          <Button type="submit" variant="primary">
+            {t("inbox.searchSubmit")}
+          </Button>
+          {searching ? (
+            <Button type="button" variant="tertiary" onClick={() => update({ search: "" }, false)}>
+              {t("inbox.clearSearch")}
+            </Button>
+          ) : null}
+        </form>
+        <div className="desk-filters" role="group" aria-label={t("inbox.filters")}>
+          <SelectField<Priority | "">
+            label={t("filter.priority")}
+            value={query.priority}
+            options={[{ value: "", label: t("filter.any") }, ...PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))]}
+            onChange={(priority) => update({ priority })}
+          />
+          <SelectField<string>
+            label={t("filter.category")}
+            value={query.category}
+            options={[{ value: "", label: t("filter.any") }, ...categories.map((slug) => ({ value: slug, label: slug }))]}
+            onChange={(category) => update({ category })}
+          />
+          <SelectField<Channel | "">
+            label={t("filter.channel")}
+            value={query.channel}
+            options={[{ value: "", label: t("filter.any") }, ...CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))]}
+            onChange={(channel) => update({ channel })}
+          />
+          <SelectField<SortKey>
+            label={t("inbox.sort")}
+            value={sortValue}
+            options={sortOptions}
+            onChange={(sort) => update({ sort })}
+          />
+        </div>
+        <Text as="p" size={2} className="desk-hint">
+          {t("inbox.keyboardHint")}
+        </Text>
+        {state.loading ? (
+          <Loading />
+        ) : state.error && state.rows.length === 0 ? (
+          <ErrorState error={state.error} onRetry={() => setAttempt((n) => n + 1)} />
+        ) : state.rows.length === 0 ? (
+          <Text as="p" className="desk-empty">
+            {searching ? t("inbox.emptySearch", { query: query.search }) : t("inbox.empty")}
+          </Text>
+        ) : (
+          <>
+            <table className="desk-table" aria-label={t("inbox.tableLabel")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("inbox.col.number")}</th>
+                  <th scope="col">{t("inbox.col.subject")}</th>
+                  <th scope="col">{t("inbox.col.customer")}</th>
+                  <th scope="col">{t("inbox.col.status")}</th>
+                  <th scope="col">{t("inbox.col.priority")}</th>
+                  <th scope="col">{t("inbox.col.assignee")}</th>
+                  <th scope="col">{t("inbox.col.updated")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.rows.map((row, index) => (
+                  <tr
+                    key={row.id}
+                    ref={(node) => {
+                      rowRefs.current[index] = node;
+                    }}
+                    className={index === selected ? "desk-row desk-row-selected" : "desk-row"}
+                    aria-selected={index === selected}
+                    data-ticket-number={row.number}
+                    onClick={() => setSelected(index)}
+                  >
+                    <td className="desk-num">#{row.number}</td>
+                    <td>
+                      <a
+                        href={href(ticketPath(row.id))}
+                        className="desk-subject"
+                        onClick={(event) => {
+                          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+                          event.preventDefault();
+                          openTicket(row);
+                        }}
+                      >
+                        {row.subject}
+                      </a>
+                      <span className="desk-meta">
+                        {row.category.name}
+                        {row.order ? ` · ${t("inbox.order", { number: row.order.number })}` : ""}
+                        {row.tags.length ? ` · ${row.tags.join(", ")}` : ""}
+                      </span>
+                    </td>
+                    <td>
+                      <span className="desk-customer">{row.customerName || row.customerEmail}</span>
+                    </td>
+                    <td>
+                      <StatusBadge status={row.status} label={t(`status.${row.status}`)} />
+                    </td>
+                    <td>
+                      <PriorityBadge priority={row.priority} label={t(`priority.${row.priority}`)} />
+                    </td>
+                    <td>{row.assignee?.email ?? <span className="desk-muted">{t("inbox.unassigned")}</span>}</td>
+                    <td>
+                      <time dateTime={row.updatedAt}>{dateTime(row.updatedAt)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="desk-list-footer">
+              <Text size={2} aria-live="polite">
+                {t("inbox.count", { count: state.rows.length })}
+              </Text>
+              {state.error ? <ErrorState error={state.error} onRetry={loadMore} /> : null}
+              {state.pageInfo?.hasNextPage && !state.error ? (
+                <Button variant="secondary" onClick={loadMore} disabled={state.loadingMore}>
+                  {state.loadingMore ? t("loading") : t("inbox.loadMore")}
+                </Button>
+              ) : null}
+            </div>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
