@@ -24,6 +24,7 @@ from .intake.rules import (
     parse_configuration,
 )
 from .tickets.models import TicketCategory
+from .web import workspace
 
 GRAPHQL_PATH = "/graphql/"
 """Where the API lives below the plugin's URL (Saleor passes the part after the plugin id)."""
@@ -77,13 +78,19 @@ class SupportPlugin(BasePlugin):
             ) from exc
 
     def webhook(self, request: HttpRequest, path: str, previous_value: Any) -> Any:
-        """Serve the desk's API at ``/plugins/global/<PLUGIN_ID>/graphql/``."""
+        """Serve the desk's API at ``/plugins/global/<PLUGIN_ID>/graphql/``.
+
+        The agent workspace lives beside it: the App manifest at ``/manifest/`` and the app at
+        ``/app/`` (``web/workspace.py``).
+        """
         if not self.active:
             return previous_value
         if path == GRAPHQL_PATH:
             from .web.views import graphql_view  # noqa: PLC0415  # the schema loads on first use
 
             return graphql_view(request)
+        if workspace.handles(path):
+            return workspace.serve(request, path, workspace.Mount.for_plugin(request, path))
         return HttpResponseNotFound()
 
     def _record(self, signal: Any, obj: Any) -> None:
