@@ -2,6 +2,7 @@
 
 import graphene
 
+from .macros.schema import MacroMutations, MacroQueries
 from .returns.schema import ReturnMutations
 from .tickets.customer_types import CustomerTicket, CustomerTicketMessage
 from .tickets.schema import TicketMutations, TicketQueries
@@ -9,12 +10,12 @@ from .tickets.types import StaffTicket, StaffTicketMessage
 from .viewer.schema import ViewerQueries
 
 
-class Query(TicketQueries, ViewerQueries):
+class Query(TicketQueries, ViewerQueries, MacroQueries):
     class Meta:
         description = "Reads of the support desk."
 
 
-class Mutation(TicketMutations, ReturnMutations):
+class Mutation(TicketMutations, ReturnMutations, MacroMutations):
     class Meta:
         description = "Changes to the support desk."
 
