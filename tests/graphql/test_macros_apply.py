@@ -1,5 +1,7 @@
 """supportMacroPreview and supportTicketApplyMacro."""
 
+from pathlib import Path
+
 import pytest
 
 from saleor_support_plugin.graphql.core.ids import to_global_id
@@ -325,3 +327,32 @@ def test_customers_are_refused(customer_api_client, order_ticket, on_its_way, mu
     ]
     assert _state(order_ticket) == before
     assert TicketMessage.objects.count() == 0
+
+
+def test_the_dashboard_example_picks_previews_and_applies(
+    staff_api_client, order_ticket, on_its_way, named_agent
+):
+    # given
+    document = (
+        Path(__file__).resolve().parents[2] / "graphql" / "dashboard" / "ticket_apply_macro.graphql"
+    ).read_text()
+    ids = _ids(order_ticket, on_its_way)
+
+    def run(operation, variables):
+        response = staff_api_client.post(document, variables, operation_name=operation)
+        assert response.status_code == 200
+        return response.json()
+
+    # when
+    picked = run("MacroPicker", {"search": "way"})
+    preview = run("MacroPreview", ids)
+    applied = run("TicketApplyMacro", {**ids, "expectedVersion": 1})
+
+    # then
+    assert [e["node"]["id"] for e in picked["data"]["supportMacros"]["edges"]] == [ids["macroId"]]
+    assert preview["data"]["supportMacroPreview"]["errors"] == []
+    result = applied["data"]["supportTicketApplyMacro"]
+    assert result["errors"] == []
+    assert result["message"]["body"] == preview["data"]["supportMacroPreview"]["preview"]["body"]
+    assert (result["ticket"]["status"], result["ticket"]["version"]) == ("SOLVED", 5)
+    assert result["macro"]["usageCount"] == 1

@@ -68,6 +68,7 @@ def test_export_schema_check_fails_with_the_difference(tmp_path):
 
 def test_there_are_dashboard_examples():
     assert [p.name for p in DASHBOARD_OPERATIONS] == [
+        "ticket_apply_macro.graphql",
         "ticket_assign.graphql",
         "ticket_bulk_assign.graphql",
         "ticket_bulk_status.graphql",
