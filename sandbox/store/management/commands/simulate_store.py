@@ -32,6 +32,7 @@ from saleor_support_plugin.intake import InboundEventStatus
 from saleor_support_plugin.intake.actions import sweep_inbound_events
 from saleor_support_plugin.intake.models import InboundEvent, IntakeWatermark
 from saleor_support_plugin.intake.reconciliation import HISTORY_WATERMARK, reconcile
+from saleor_support_plugin.macros.starter import create_starter_macros
 from saleor_support_plugin.tickets import MessageAuthorType, TicketChannel, TicketStatus
 from saleor_support_plugin.tickets import actions as desk
 from saleor_support_plugin.tickets.actors import Actor
@@ -626,6 +627,7 @@ class Command(BaseCommand):
             end=timezone.now(),
             progress=ProgressBar(self.stderr, enabled=not quiet),
         )
+        create_starter_macros()
         simulation.run()
         if not quiet:
             for line in summary(simulation, options["seed"]):
