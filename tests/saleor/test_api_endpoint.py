@@ -1,0 +1,529 @@
+"""The desk's GraphQL API inside Saleor: its URL, its webhook and Saleor's own credentials.
+
+Every request goes through Saleor's URL routing (``/plugins/global/<PLUGIN_ID>/``), its
+middleware and ``PluginsManager.webhook`` to ``SupportPlugin.webhook``, with real Saleor
+JWTs (``create_access_token``), app tokens and orders.
+"""
+
+import json
+from datetime import timedelta
+from typing import Any
+
+import graphene
+import pytest
+from django.test import Client, TestCase
+from saleor.core.jwt import create_access_token
+
+from saleor_support_plugin import PLUGIN_ID
+from saleor_support_plugin.tickets.models import Ticket, TicketMessage
+
+ENDPOINT = f"/plugins/global/{PLUGIN_ID}/graphql/"
+
+
+class Desk:
+    """One caller of the desk's endpoint, with the bearer token it sends (if any)."""
+
+    def __init__(self, token: str | None = None) -> None:
+        self.client = Client()
+        self.token = token
+
+    def post(self, query: str, variables: dict[str, Any] | None = None) -> Any:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        body = json.dumps({"query": query, "variables": variables or {}})
+        # On-commit callbacks run, as in production (and as Saleor's ``post_graphql`` does).
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return self.client.post(
+                ENDPOINT, data=body, content_type="application/json", headers=headers
+            )
+
+    def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = self.post(query, variables)
+        assert response.status_code == 200, response.content
+        result: dict[str, Any] = response.json()
+        return result
+
+
+def gid(type_name: str, pk: Any) -> str:
+    return graphene.Node.to_global_id(type_name, pk)
+
+
+VIEWER = "{ supportViewer { kind permissions user { id email } } }"
+
+
+CREATE = """
+mutation Create($input: SupportTicketCreateInput!) {
+  supportTicketCreate(input: $input) {
+    ticket {
+      __typename id number subject status channel category { slug }
+      messages { edges { node { __typename authorType body } } }
+      ... on CustomerTicket { order { id number } reopenUntil }
+    }
+    accessToken
+    errors { field code message }
+  }
+}
+"""
+
+LIST = """
+{
+  supportTickets {
+    edges {
+      node {
+        __typename id subject status
+        ... on CustomerTicket { order { id number } }
+        ... on StaffTicket {
+          priority customerEmail customerName customer { id email }
+          order { id number channel }
+        }
+      }
+    }
+  }
+}
+"""
+
+DETAIL = """
+query One($id: ID!) {
+  supportTicket(id: $id) {
+    __typename subject status
+    messages { edges { node { __typename authorType body } } }
+  }
+}
+"""
+
+REPLY = """
+mutation Reply($id: ID!, $body: String!) {
+  supportTicketReply(id: $id, input: { body: $body }) {
+    ticket { status }
+    message { __typename authorType body }
+    errors { field code message }
+  }
+}
+"""
+
+CLOSE = """
+mutation Close($id: ID!) {
+  supportTicketClose(id: $id) {
+    ticket { status ... on CustomerTicket { reopenUntil } }
+    errors { field code message }
+  }
+}
+"""
+
+REOPEN = """
+mutation Reopen($id: ID!) {
+  supportTicketReopen(id: $id) {
+    ticket { status closedAt ... on CustomerTicket { reopenUntil } }
+    errors { field code message }
+  }
+}
+"""
+
+UPDATE = """
+mutation Update($id: ID!) {
+  supportTicketUpdate(id: $id, input: { status: OPEN, priority: URGENT }) {
+    ticket { status priority }
+    errors { field code message }
+  }
+}
+"""
+
+ASSIGN = """
+mutation Assign($id: ID!, $assignee: ID) {
+  supportTicketAssign(id: $id, assigneeId: $assignee) {
+    ticket { assignee { email } }
+    errors { field code message }
+  }
+}
+"""
+
+
+def permission_denied(field: str, line: int, column: int) -> dict[str, Any]:
+    """The answer to an agent mutation from someone without MANAGE_ORDERS."""
+    return {
+        "data": {field: None},
+        "errors": [
+            {
+                "message": "You need the following permissions to do this: MANAGE_ORDERS.",
+                "locations": [{"line": line, "column": column}],
+                "path": [field],
+                "extensions": {"exception": {"code": "PERMISSION_DENIED"}},
+            }
+        ],
+    }
+
+
+@pytest.fixture
+def agent(staff_user, permission_group_manage_orders):
+    """A staff member with MANAGE_ORDERS, through Saleor's permission group."""
+    permission_group_manage_orders.user_set.add(staff_user)
+    return staff_user
+
+
+@pytest.fixture
+def customer_order(order_with_lines, customer_user):
+    """An order placed from the customer's account (two lines: 3 × SKU_AA, 2 × SKU_B)."""
+    order_with_lines.user = customer_user
+    order_with_lines.user_email = customer_user.email
+    order_with_lines.save(update_fields=["user", "user_email"])
+    return order_with_lines
+
+
+@pytest.fixture
+def customer(support_plugin, customer_user):
+    """The customer calling the desk with a Saleor access token of their account."""
+    return Desk(create_access_token(customer_user))
+
+
+@pytest.fixture
+def customer_ticket(customer, customer_order):
+    """A ticket the customer opened about their order; returns its global id."""
+    payload = customer.execute(
+        CREATE,
+        {"input": {"message": "Where is my parcel?", "order": gid("Order", customer_order.pk)}},
+    )["data"]["supportTicketCreate"]
+    assert payload["errors"] == []
+    return payload["ticket"]["id"]
+
+
+def test_the_endpoint_is_served_only_while_the_plugin_is_active(support_plugin_installed, db):
+    # when
+    response = Desk().post(VIEWER)
+
+    # then
+    assert response.status_code == 404
+
+
+def test_an_agent_with_a_saleor_jwt_is_staff_with_manage_orders(support_plugin, agent):
+    # when
+    result = Desk(create_access_token(agent)).execute(VIEWER)
+
+    # then
+    assert result == {
+        "data": {
+            "supportViewer": {
+                "kind": "STAFF",
+                "permissions": ["MANAGE_ORDERS"],
+                "user": {"id": gid("User", agent.pk), "email": "staff_test@example.com"},
+            }
+        }
+    }
+
+
+def test_an_agent_lists_tickets_as_staff_tickets(
+    support_plugin, agent, customer_ticket, customer_order, customer_user
+):
+    # when
+    result = Desk(create_access_token(agent)).execute(LIST)
+
+    # then
+    assert result == {
+        "data": {
+            "supportTickets": {
+                "edges": [
+                    {
+                        "node": {
+                            "__typename": "StaffTicket",
+                            "id": customer_ticket,
+                            "subject": "Where is my parcel?",
+                            "status": "NEW",
+                            "priority": "NORMAL",
+                            "customerEmail": "test@example.com",
+                            "customerName": "Leslie Wade",
+                            "customer": {
+                                "id": gid("User", customer_user.pk),
+                                "email": "test@example.com",
+                            },
+                            "order": {
+                                "id": gid("Order", customer_order.pk),
+                                "number": str(customer_order.number),
+                                "channel": customer_order.channel.slug,
+                            },
+                        }
+                    }
+                ]
+            }
+        }
+    }
+
+
+def test_an_agent_updates_and_assigns_a_ticket(support_plugin, agent, customer_ticket):
+    # given
+    desk = Desk(create_access_token(agent))
+
+    # when
+    updated = desk.execute(UPDATE, {"id": customer_ticket})
+    assigned = desk.execute(ASSIGN, {"id": customer_ticket, "assignee": gid("User", agent.pk)})
+
+    # then
+    assert updated == {
+        "data": {
+            "supportTicketUpdate": {
+                "ticket": {"status": "OPEN", "priority": "URGENT"},
+                "errors": [],
+            }
+        }
+    }
+    assert assigned == {
+        "data": {
+            "supportTicketAssign": {
+                "ticket": {"assignee": {"email": "staff_test@example.com"}},
+                "errors": [],
+            }
+        }
+    }
+
+
+def test_staff_without_manage_orders_see_only_their_own_tickets(
+    support_plugin, staff_user, customer_ticket
+):
+    # given
+    desk = Desk(create_access_token(staff_user))
+    own = desk.execute(CREATE, {"input": {"message": "My own order is late"}})
+    own_id = own["data"]["supportTicketCreate"]["ticket"]["id"]
+
+    # when
+    viewer = desk.execute(VIEWER)
+    listed = desk.execute(LIST)
+    other = desk.execute(DETAIL, {"id": customer_ticket})
+
+    # then
+    assert viewer["data"]["supportViewer"]["kind"] == "STAFF"
+    assert viewer["data"]["supportViewer"]["permissions"] == []
+    assert listed == {
+        "data": {
+            "supportTickets": {
+                "edges": [
+                    {
+                        "node": {
+                            "__typename": "CustomerTicket",
+                            "id": own_id,
+                            "subject": "My own order is late",
+                            "status": "NEW",
+                            "order": None,
+                        }
+                    }
+                ]
+            }
+        }
+    }
+    assert other == {"data": {"supportTicket": None}}
+
+
+def test_staff_without_manage_orders_are_denied_agent_mutations(
+    support_plugin, staff_user, customer_ticket, customer_user
+):
+    # given
+    desk = Desk(create_access_token(staff_user))
+
+    # when
+    updated = desk.execute(UPDATE, {"id": customer_ticket})
+    assigned = desk.execute(ASSIGN, {"id": customer_ticket, "assignee": gid("User", staff_user.pk)})
+
+    # then
+    assert updated == permission_denied("supportTicketUpdate", 3, 3)
+    assert assigned == permission_denied("supportTicketAssign", 3, 3)
+    ticket = Desk(create_access_token(customer_user)).execute(DETAIL, {"id": customer_ticket})
+    assert ticket["data"]["supportTicket"]["status"] == "NEW"
+
+
+def test_a_customer_opens_a_ticket_about_their_saleor_order(
+    customer, customer_order, customer_user
+):
+    # when
+    result = customer.execute(
+        CREATE,
+        {"input": {"message": "Where is my parcel?", "order": gid("Order", customer_order.pk)}},
+    )
+
+    # then
+    payload = result["data"]["supportTicketCreate"]
+    ticket = payload["ticket"]
+    assert payload == {
+        "ticket": {
+            "__typename": "CustomerTicket",
+            "id": ticket["id"],
+            "number": ticket["number"],
+            "subject": "Where is my parcel?",
+            "status": "NEW",
+            "channel": "WEB",
+            "category": {"slug": "other"},
+            "messages": {
+                "edges": [
+                    {
+                        "node": {
+                            "__typename": "CustomerTicketMessage",
+                            "authorType": "CUSTOMER",
+                            "body": "<p>Where is my parcel?</p>",
+                        }
+                    }
+                ]
+            },
+            "order": {
+                "id": gid("Order", customer_order.pk),
+                "number": str(customer_order.number),
+            },
+            "reopenUntil": None,
+        },
+        "accessToken": None,
+        "errors": [],
+    }
+    stored = Ticket.objects.get()
+    assert ticket["id"] == gid("SupportTicket", stored.pk)
+    assert ticket["number"] == stored.number
+    assert (stored.customer_user_id, stored.customer_email, stored.customer_name) == (
+        customer_user.pk,
+        "test@example.com",
+        "Leslie Wade",
+    )
+    assert (stored.order_id, stored.order_number, stored.order_channel) == (
+        customer_order.pk,
+        str(customer_order.number),
+        customer_order.channel.slug,
+    )
+    assert stored.order_snapshot is not None
+    assert sorted((line["sku"], line["quantity"]) for line in stored.order_snapshot["lines"]) == [
+        ("SKU_AA", 3),
+        ("SKU_B", 2),
+    ]
+
+
+def test_a_customer_cannot_name_another_customers_order(customer, order_with_lines, customer_user2):
+    # given
+    order_with_lines.user = customer_user2
+    order_with_lines.user_email = customer_user2.email
+    order_with_lines.save(update_fields=["user", "user_email"])
+
+    # when
+    result = customer.execute(
+        CREATE, {"input": {"message": "Hello", "order": gid("Order", order_with_lines.pk)}}
+    )
+
+    # then
+    assert result == {
+        "data": {
+            "supportTicketCreate": {
+                "ticket": None,
+                "accessToken": None,
+                "errors": [{"field": "order", "code": "NOT_FOUND", "message": "Order not found."}],
+            }
+        }
+    }
+    assert Ticket.objects.count() == 0
+
+
+def test_a_customer_follows_replies_closes_and_reopens_their_ticket(
+    customer, customer_ticket, customer_order
+):
+    # when
+    listed = customer.execute(LIST)
+    replied = customer.execute(REPLY, {"id": customer_ticket, "body": "Any news? <b>Please</b>"})
+    closed = customer.execute(CLOSE, {"id": customer_ticket})
+    closed_at = Ticket.objects.get().closed_at
+    reopened = customer.execute(REOPEN, {"id": customer_ticket})
+    detail = customer.execute(DETAIL, {"id": customer_ticket})
+
+    # then
+    assert listed == {
+        "data": {
+            "supportTickets": {
+                "edges": [
+                    {
+                        "node": {
+                            "__typename": "CustomerTicket",
+                            "id": customer_ticket,
+                            "subject": "Where is my parcel?",
+                            "status": "NEW",
+                            "order": {
+                                "id": gid("Order", customer_order.pk),
+                                "number": str(customer_order.number),
+                            },
+                        }
+                    }
+                ]
+            }
+        }
+    }
+    assert replied == {
+        "data": {
+            "supportTicketReply": {
+                "ticket": {"status": "NEW"},
+                "message": {
+                    "__typename": "CustomerTicketMessage",
+                    "authorType": "CUSTOMER",
+                    "body": "<p>Any news? &lt;b&gt;Please&lt;/b&gt;</p>",
+                },
+                "errors": [],
+            }
+        }
+    }
+    assert closed_at is not None
+    closed_until = (closed_at + timedelta(days=7)).isoformat()  # the default reopen window
+    assert closed == {
+        "data": {
+            "supportTicketClose": {
+                "ticket": {"status": "CLOSED", "reopenUntil": closed_until},
+                "errors": [],
+            }
+        }
+    }
+    assert reopened == {
+        "data": {
+            "supportTicketReopen": {
+                "ticket": {"status": "OPEN", "closedAt": None, "reopenUntil": None},
+                "errors": [],
+            }
+        }
+    }
+    assert detail == {
+        "data": {
+            "supportTicket": {
+                "__typename": "CustomerTicket",
+                "subject": "Where is my parcel?",
+                "status": "OPEN",
+                "messages": {
+                    "edges": [
+                        {
+                            "node": {
+                                "__typename": "CustomerTicketMessage",
+                                "authorType": "CUSTOMER",
+                                "body": "<p>Where is my parcel?</p>",
+                            }
+                        },
+                        {
+                            "node": {
+                                "__typename": "CustomerTicketMessage",
+                                "authorType": "CUSTOMER",
+                                "body": "<p>Any news? &lt;b&gt;Please&lt;/b&gt;</p>",
+                            }
+                        },
+                    ]
+                },
+            }
+        }
+    }
+
+
+def test_another_customer_neither_sees_nor_answers_the_ticket(
+    support_plugin, customer_ticket, customer_user2
+):
+    # given
+    other = Desk(create_access_token(customer_user2))
+
+    # when
+    listed = other.execute(LIST)
+    detail = other.execute(DETAIL, {"id": customer_ticket})
+    replied = other.execute(REPLY, {"id": customer_ticket, "body": "Me too"})
+
+    # then
+    assert listed == {"data": {"supportTickets": {"edges": []}}}
+    assert detail == {"data": {"supportTicket": None}}
+    assert replied == {
+        "data": {
+            "supportTicketReply": {
+                "ticket": None,
+                "message": None,
+                "errors": [{"field": "id", "code": "NOT_FOUND", "message": "Ticket not found."}],
+            }
+        }
+    }
+    assert TicketMessage.objects.count() == 1
