@@ -2,6 +2,7 @@
 
 import graphene
 
+from .agents.schema import AgentMutations, AgentQueries
 from .macros.schema import MacroMutations, MacroQueries
 from .returns.schema import ReturnMutations
 from .tickets.customer_types import CustomerTicket, CustomerTicketMessage
@@ -10,12 +11,12 @@ from .tickets.types import StaffTicket, StaffTicketMessage
 from .viewer.schema import ViewerQueries
 
 
-class Query(TicketQueries, ViewerQueries, MacroQueries):
+class Query(TicketQueries, ViewerQueries, MacroQueries, AgentQueries):
     class Meta:
         description = "Reads of the support desk."
 
 
-class Mutation(TicketMutations, ReturnMutations, MacroMutations):
+class Mutation(TicketMutations, ReturnMutations, MacroMutations, AgentMutations):
     class Meta:
         description = "Changes to the support desk."
 

@@ -283,9 +283,9 @@ def test_only_agents_take_tickets(request, monkeypatch, ticket, agent, who):
     assert TicketEvent.objects.filter(ticket=ticket).count() == 1
 
 
-TAKE_NEXT_STATEMENTS = 4
-"""The token's user, the one UPDATE that picks, locks and assigns, the timeline entry and the
-assignee for the payload."""
+TAKE_NEXT_STATEMENTS = 5
+"""The token's user, the agent's profile with their teams, the one UPDATE that picks, locks
+and assigns, the timeline entry and the assignee for the payload."""
 
 
 @pytest.mark.parametrize("queued", [1, 50])

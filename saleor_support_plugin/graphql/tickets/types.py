@@ -6,6 +6,7 @@ import graphene
 
 from ...host.requestor import Requestor
 from ...tickets.models import Ticket
+from ..agents.types import SupportTeam, team_of_ticket
 from ..core.connections import (
     build_connection,
     chronological_cursor,
@@ -330,6 +331,12 @@ class StaffTicket(graphene.ObjectType):
         required=True,
         description="Grows with every change; pass it as `expectedVersion` to detect conflicts.",
     )
+    team = graphene.Field(
+        SupportTeam, description="The team (queue) the ticket is in; null when it has none."
+    )
+    merged_into_id = graphene.ID(
+        description="Global id of the ticket this one was merged into; null unless merged."
+    )
     first_response_at = graphene.DateTime(
         description="When an agent first answered the customer publicly."
     )
@@ -358,6 +365,16 @@ class StaffTicket(graphene.ObjectType):
     @staticmethod
     def resolve_assignee(root: Ticket, info: Any) -> Any:
         return _user(info, root.assignee_id)
+
+    @staticmethod
+    def resolve_team(root: Ticket, info: Any) -> Any:
+        return team_of_ticket(info, root.team_id)
+
+    @staticmethod
+    def resolve_merged_into_id(root: Ticket, info: Any) -> str | None:
+        if root.merged_into_id is None:
+            return None
+        return to_global_id(TICKET_TYPE_NAME, root.merged_into_id)
 
     @staticmethod
     def resolve_events(root: Ticket, info: Any, first: Any = None, after: Any = None) -> Any:

@@ -2,6 +2,7 @@ from typing import Any
 
 import graphene
 
+from ....agents.routing import route_new_ticket
 from ....returns.actions import ReturnLine, request_return
 from ....tickets import access_tokens, actions
 from ....tickets.customer_orders import customers_order
@@ -110,6 +111,7 @@ class SupportReturnRequestCreate(BaseMutation):
             actor=actor_for(context),
             before_opening=lambda: limit_guest_creation(context, email),
         )
+        request.ticket = route_new_ticket(request.ticket)
         token = access_tokens.issue_access_token(request.ticket) if user_id is None else None
         return cls(return_request=request, ticket=request.ticket, access_token=token, errors=[])
 

@@ -2,6 +2,7 @@ from typing import Any
 
 import graphene
 
+from ....agents.queues import queue_scope_for
 from ....tickets.queue import QueueScope, take_next_ticket
 from ...core.mutations import BaseMutation
 from ...core.permissions import AGENT_PERMISSIONS
@@ -57,9 +58,11 @@ class SupportTicketTakeNext(BaseMutation):
         description = (
             "Take the next ticket of the queue and become its assignee. The queue is every"
             " unassigned ticket in status NEW or OPEN (PENDING and ON_HOLD wait for someone"
-            " else); the next one is the most urgent, then the oldest. Agents asking at the"
-            " same time each get a different ticket. When the queue is empty, `ticket` is null"
-            " and `errors` is empty. Only people own tickets: an app gets INVALID."
+            " else) of the requestor's teams, plus tickets without a team for dispatchers,"
+            " team leads and agents in no team; managers take from every team. The next one"
+            " is the most urgent, then the oldest. Agents asking at the same time each get a"
+            " different ticket. When the queue is empty, `ticket` is null and `errors` is"
+            " empty. Only people own tickets: an app gets INVALID."
         )
         permissions = AGENT_PERMISSIONS
         error_type_class = SupportTicketError
@@ -67,13 +70,17 @@ class SupportTicketTakeNext(BaseMutation):
     @classmethod
     def perform_mutation(cls, info: Any, **data: Any) -> Any:
         scope = data.get("input") or {}
+        requestor = info.context.requestor
         ticket = take_next_ticket(
-            info.context.requestor,
-            scope=QueueScope(
-                category_slugs=tuple(scope.get("categories") or ()),
-                channels=tuple(scope.get("channels") or ()),
-                tiers=tuple(scope.get("tiers") or ()),
-                language_codes=tuple(scope.get("language_codes") or ()),
+            requestor,
+            scope=queue_scope_for(
+                requestor.user_id,
+                QueueScope(
+                    category_slugs=tuple(scope.get("categories") or ()),
+                    channels=tuple(scope.get("channels") or ()),
+                    tiers=tuple(scope.get("tiers") or ()),
+                    language_codes=tuple(scope.get("language_codes") or ()),
+                ),
             ),
         )
         return cls(ticket=ticket, errors=[])
