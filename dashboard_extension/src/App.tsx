@@ -1,3 +1,4 @@
+import type { AppBridge } from "@saleor/app-sdk/app-bridge";
 import { ThemeProvider, Text, Button } from "@saleor/macaw-ui";
 import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
 
@@ -14,9 +15,9 @@ import { Ticket } from "./screens/Ticket";
 import { SessionProvider, useSession, type Mode } from "./session";
 import { ViewerContext } from "./viewer";
 
-export function App({ config, mode }: { config: DeskConfig; mode: Mode }) {
+export function App({ config, mode, bridge }: { config: DeskConfig; mode: Mode; bridge?: AppBridge | null }) {
   return (
-    <SessionProvider config={config} mode={mode}>
+    <SessionProvider config={config} mode={mode} bridge={bridge ?? null}>
       <Localised>
         <Router basePath={config.basePath}>
           <CrashGuard>

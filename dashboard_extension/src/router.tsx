@@ -77,7 +77,7 @@ export function Router({ basePath, children }: { basePath: string; children: Rea
         window.history.replaceState(null, "", url);
       } else {
         window.history.pushState(null, "", url);
-        window.scrollTo?.(0, 0);
+        if (typeof window.scrollTo === "function" && !navigator.userAgent.includes("jsdom")) window.scrollTo(0, 0);
       }
       setLocation({ pathname: url.pathname, search: url.search });
     },

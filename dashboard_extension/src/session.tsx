@@ -43,7 +43,7 @@ export function detectMode(win: Window = window): Mode {
     : "standalone";
 }
 
-const SessionContext = createContext<Session | null>(null);
+export const SessionContext = createContext<Session | null>(null);
 
 export function useSession(): Session {
   const session = useContext(SessionContext);
@@ -53,17 +53,33 @@ export function useSession(): Session {
   return session;
 }
 
+/**
+ * The bridge to the Dashboard. Made before React renders: the Dashboard sends its handshake
+ * (with the token) as soon as the iframe has loaded.
+ */
+export function createBridge(mode: Mode): AppBridge | null {
+  return mode === "dashboard" ? new AppBridge({ autoNotifyReady: true }) : null;
+}
+
 export function SessionProvider({
   config,
   mode,
+  bridge = null,
   children,
 }: {
   config: DeskConfig;
   mode: Mode;
+  bridge?: AppBridge | null;
   children: ReactNode;
 }) {
-  return mode === "dashboard" ? (
-    <DashboardSession config={config}>{children}</DashboardSession>
+  const dashboardBridge = useMemo(
+    () => (mode === "dashboard" ? (bridge ?? new AppBridge({ autoNotifyReady: true })) : null),
+    [mode, bridge],
+  );
+  return dashboardBridge ? (
+    <DashboardSession config={config} bridge={dashboardBridge}>
+      {children}
+    </DashboardSession>
   ) : (
     <StandaloneSession config={config}>{children}</StandaloneSession>
   );
@@ -182,8 +198,15 @@ function StandaloneSession({ config, children }: { config: DeskConfig; children:
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
-function DashboardSession({ config, children }: { config: DeskConfig; children: ReactNode }) {
-  const bridge = useMemo(() => new AppBridge({ autoNotifyReady: true }), []);
+function DashboardSession({
+  config,
+  bridge,
+  children,
+}: {
+  config: DeskConfig;
+  bridge: AppBridge;
+  children: ReactNode;
+}) {
   const [state, setState] = useState<AppBridgeState>(() => bridge.getState());
 
   useEffect(() => {

@@ -285,7 +285,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
                           openTicket(row);
                         }}
                       >
-                        {row.subject}
+                        <bdi dir="auto">{row.subject}</bdi>
                       </a>
                       <span className="desk-meta">
                         {row.category.name}
@@ -294,7 +294,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
                       </span>
                     </td>
                     <td>
-                      <span className="desk-customer">{row.customerName || row.customerEmail}</span>
+                      <bdi className="desk-customer">{row.customerName || row.customerEmail}</bdi>
                     </td>
                     <td>
                       <StatusBadge status={row.status} label={t(`status.${row.status}`)} />

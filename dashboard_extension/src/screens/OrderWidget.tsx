@@ -59,7 +59,7 @@ export function OrderWidget({ orderId }: { orderId: string | null }) {
               <span className="desk-muted">{date(row.updatedAt)}</span>
             </span>
             <Button variant="secondary" size="small" onClick={() => open(row)}>
-              {t("widget.open", { number: row.number })}
+              {t("widget.open", { number: String(row.number) })}
             </Button>
           </li>
         ))}

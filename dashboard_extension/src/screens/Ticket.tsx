@@ -145,7 +145,8 @@ export function Ticket({ id }: { id: string }) {
           {t("ticket.back")}
         </a>
         <Text as="h1" size={8} fontWeight="bold">
-          <span className="desk-num">{t("ticket.title", { number: ticket.number })}</span> {ticket.subject}
+          <span className="desk-num">{t("ticket.title", { number: String(ticket.number) })}</span>{" "}
+          <bdi dir="auto">{ticket.subject}</bdi>
         </Text>
         <div className="desk-ticket-summary">
           <StatusBadge status={ticket.status} label={t(`status.${ticket.status}`)} />

@@ -35,12 +35,12 @@ export function Conversation({ ticket }: { ticket: TicketDetail }) {
                   ) : (
                     <span className="desk-visually-hidden">{t(`author.${message.authorType}`)}: </span>
                   )}
-                  {author}
+                  <bdi>{author}</bdi>
                 </span>
                 <time dateTime={message.createdAt}>{dateTime(message.createdAt)}</time>
               </div>
               {/* Bodies are HTML the desk already cleaned (p, br, strong, em, lists, links, code). */}
-              <div className="desk-message-body" dangerouslySetInnerHTML={{ __html: message.body }} />
+              <div className="desk-message-body" dir="auto" dangerouslySetInnerHTML={{ __html: message.body }} />
             </li>
           );
         })}

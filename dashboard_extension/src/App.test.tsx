@@ -1,0 +1,63 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { App } from "./App";
+
+const config = { apiUrl: "/graphql/", basePath: "/app/", loginUrl: "/auth/token/", version: "test" };
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.sessionStorage.clear();
+  window.localStorage.clear();
+});
+
+describe("App", () => {
+  it("asks for a sign-in when standalone without a token", async () => {
+    window.history.replaceState(null, "", "/app/");
+
+    render(<App config={config} mode="standalone" />);
+
+    expect(await screen.findByRole("heading", { name: "Sign in to the support desk" })).toBeTruthy();
+    expect(screen.getByLabelText("Username")).toBeTruthy();
+  });
+
+  it("lays Persian out right to left, on the document root too", async () => {
+    window.history.replaceState(null, "", "/app/?locale=fa");
+
+    render(<App config={config} mode="standalone" />);
+
+    await screen.findByRole("heading", { name: "ورود به پشتیبانی مشتریان" });
+    expect(document.documentElement.dir).toBe("rtl");
+    expect(document.documentElement.lang).toBe("fa");
+    expect(document.querySelector(".desk-root")?.getAttribute("dir")).toBe("rtl");
+  });
+
+  it("signs in and sends the token as a bearer", async () => {
+    window.history.replaceState(null, "", "/app/");
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === "/auth/token/") {
+        return new Response(JSON.stringify({ token: "t0k3n" }), { status: 200 });
+      }
+      const body = JSON.parse(String(init?.body)) as { query: string };
+      if (body.query.includes("supportViewer")) {
+        return new Response(
+          JSON.stringify({ data: { supportViewer: { kind: "STAFF", permissions: [], user: { id: "1", email: "a@example.com" } } } }),
+        );
+      }
+      return new Response(JSON.stringify({ data: { supportTickets: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }));
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    render(<App config={config} mode="standalone" />);
+    const { fireEvent } = await import("@testing-library/react");
+
+    fireEvent.change(await screen.findByLabelText("Username"), { target: { value: "agent1" } });
+    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "agent" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+
+    expect(await screen.findByText("No tickets here.")).toBeTruthy();
+    await waitFor(() => {
+      const apiCall = fetchMock.mock.calls.find(([url]) => url === "/graphql/");
+      expect((apiCall?.[1]?.headers as Record<string, string>).Authorization).toBe("Bearer t0k3n");
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { ApiError } from "../api/client";
+import { fakeRequest, renderWith } from "../test/render";
+import { row } from "../test/fixtures";
+import { Inbox } from "./Inbox";
+
+function page(rows: ReturnType<typeof row>[], hasNextPage = false) {
+  return {
+    supportTickets: {
+      edges: rows.map((node) => ({ node })),
+      pageInfo: { hasNextPage, endCursor: hasNextPage ? "cursor-1" : null },
+    },
+  };
+}
+
+const params = (search: string) => new URLSearchParams(search);
+
+describe("Inbox", () => {
+  it("lists the agent's open tickets, most urgent first", async () => {
+    const { request, calls } = fakeRequest({ TicketList: page([row(1001), row(1002)]) });
+
+    renderWith(<Inbox params={params("")} />, { request });
+
+    expect(await screen.findByText("Subject 1001")).toBeTruthy();
+    expect(calls[0]?.variables).toMatchObject({
+      first: 50,
+      filter: { status: ["NEW", "OPEN", "PENDING", "ON_HOLD"], assignee: "me" },
+      sortBy: { field: "PRIORITY", direction: "DESC" },
+    });
+    expect(screen.getByRole("link", { name: "My open tickets" }).getAttribute("aria-current")).toBe("page");
+  });
+
+  it("searches with the search argument and sorts by relevance", async () => {
+    const { request, calls } = fakeRequest({ TicketList: page([row(1003)]) });
+
+    renderWith(<Inbox params={params("?view=open&q=1503")} />, { request });
+
+    await screen.findByText("Subject 1003");
+    expect(calls[0]?.variables).toMatchObject({ search: "1503", filter: { status: ["NEW", "OPEN", "PENDING", "ON_HOLD"] } });
+    expect(calls[0]?.variables).not.toHaveProperty("sortBy");
+    expect((screen.getByLabelText("Sort by") as HTMLSelectElement).value).toBe("relevance");
+  });
+
+  it("moves with j and k and opens the selected ticket with Enter", async () => {
+    const { request } = fakeRequest({ TicketList: page([row(1001), row(1002), row(1003)]) });
+    renderWith(<Inbox params={params("")} />, { request });
+    await screen.findByText("Subject 1001");
+    const rows = () => screen.getAllByRole("row").slice(1);
+
+    fireEvent.keyDown(document.body, { key: "j" });
+    fireEvent.keyDown(document.body, { key: "j" });
+    fireEvent.keyDown(document.body, { key: "k" });
+
+    expect(rows()[1]?.getAttribute("aria-selected")).toBe("true");
+    fireEvent.keyDown(document.body, { key: "Enter" });
+    expect(window.location.pathname).toBe("/app/tickets/ticket-1002");
+  });
+
+  it("loads the next page after the last cursor and appends it", async () => {
+    const { request, calls } = fakeRequest({
+      TicketList: (variables) =>
+        variables.after ? page([row(1003)]) : page([row(1001), row(1002)], true),
+    });
+    renderWith(<Inbox params={params("")} />, { request });
+    await screen.findByText("Subject 1002");
+
+    fireEvent.click(screen.getByRole("button", { name: "Load more" }));
+
+    expect(await screen.findByText("Subject 1003")).toBeTruthy();
+    expect(calls[1]?.variables).toMatchObject({ after: "cursor-1" });
+    expect(screen.getAllByRole("row")).toHaveLength(4);
+  });
+
+  it("shows a lost connection with a retry that loads again", async () => {
+    let fail = true;
+    const { request } = fakeRequest({
+      TicketList: () => (fail ? new ApiError("network", "down") : page([row(1001)])),
+    });
+    renderWith(<Inbox params={params("")} />, { request });
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("cannot be reached");
+    fail = false;
+    await act(async () => fireEvent.click(within(alert).getByRole("button", { name: "Retry" })));
+
+    await waitFor(() => expect(screen.getByText("Subject 1001")).toBeTruthy());
+  });
+
+  it("says so when a search finds nothing", async () => {
+    const { request } = fakeRequest({ TicketList: page([]) });
+
+    renderWith(<Inbox params={params("?q=nothing")} />, { request });
+
+    expect(await screen.findByText("No tickets match “nothing”.")).toBeTruthy();
+  });
+});

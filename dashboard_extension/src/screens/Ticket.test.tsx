@@ -1,0 +1,121 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { fakeRequest, renderWith } from "../test/render";
+import { detail } from "../test/fixtures";
+import { Ticket } from "./Ticket";
+
+const noOthers = { supportTickets: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } };
+
+describe("Ticket", () => {
+  it("shows customer, agent and system messages and internal notes apart", async () => {
+    const { request } = fakeRequest({ TicketDetail: { supportTicket: detail() }, TicketList: noOthers });
+
+    renderWith(<Ticket id="ticket-1001" />, { request });
+
+    await screen.findByText("Why was my order cancelled?");
+    const kinds = Array.from(document.querySelectorAll(".desk-message")).map((node) => node.getAttribute("data-kind"));
+    expect(kinds).toEqual(["system", "customer", "note"]);
+    expect(screen.getByText(/Internal note ·/)).toBeTruthy();
+    expect(screen.getByText("Rochie de vară — M")).toBeTruthy();
+    expect(screen.getByText("€129.90", { selector: "dd" })).toBeTruthy();
+  });
+
+  it("sends an internal note when the toggle says so", async () => {
+    const { request, calls } = fakeRequest({
+      TicketDetail: { supportTicket: detail() },
+      TicketList: noOthers,
+      TicketReply: { supportTicketReply: { message: { id: "m9" }, errors: [] } },
+    });
+    renderWith(<Ticket id="ticket-1001" />, { request });
+    await screen.findByText("Why was my order cancelled?");
+
+    fireEvent.click(screen.getByLabelText("Internal note"));
+    fireEvent.change(screen.getByLabelText("Internal note for agents"), { target: { value: "Call <them>\nsoon" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Add note" })));
+
+    const reply = calls.find((call) => call.operation === "TicketReply");
+    expect(reply?.variables).toEqual({ id: "ticket-1001", body: "<p>Call &lt;them&gt;<br>soon</p>", isInternal: true });
+    expect(await screen.findByText("Note added.")).toBeTruthy();
+  });
+
+  it("shows a field error next to its field", async () => {
+    const { request } = fakeRequest({
+      TicketDetail: { supportTicket: detail() },
+      TicketList: noOthers,
+      TicketUpdate: {
+        supportTicketUpdate: {
+          ticket: null,
+          errors: [{ field: "status", code: "INVALID_TRANSITION", message: "No." }],
+        },
+      },
+    });
+    renderWith(<Ticket id="ticket-1001" />, { request });
+    await screen.findByText("Why was my order cancelled?");
+
+    await act(async () => fireEvent.change(screen.getByLabelText("Status"), { target: { value: "SOLVED" } }));
+
+    const status = screen.getByLabelText("Status");
+    const describedBy = status.getAttribute("aria-describedby");
+    expect(describedBy && document.getElementById(describedBy)?.textContent).toBe(
+      "The ticket cannot move to this status from its current one.",
+    );
+  });
+
+  it("shows another agent's change on a conflict and reapplies on the new version", async () => {
+    const theirs = detail({
+      version: 4,
+      status: "PENDING",
+      events: {
+        edges: [
+          ...detail().events.edges,
+          {
+            node: {
+              type: "STATUS_CHANGED",
+              parameters: JSON.stringify({ old: "open", new: "pending" }),
+              user: { email: "agent2@example.com" },
+              createdAt: "2026-11-20T11:00:00Z",
+            },
+          },
+        ],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      },
+    });
+    let version = 3;
+    const { request, calls } = fakeRequest({
+      TicketDetail: () => ({ supportTicket: version === 3 ? detail() : theirs }),
+      TicketList: noOthers,
+      TicketUpdate: (variables) => {
+        if (variables.expectedVersion === 3) {
+          version = 4;
+          return { supportTicketUpdate: { ticket: null, errors: [{ field: null, code: "CONFLICT", message: "x" }] } };
+        }
+        return { supportTicketUpdate: { ticket: { id: "ticket-1001", version: 5 }, errors: [] } };
+      },
+    });
+    renderWith(<Ticket id="ticket-1001" />, { request });
+    await screen.findByText("Why was my order cancelled?");
+
+    await act(async () => fireEvent.change(screen.getByLabelText("Priority"), { target: { value: "HIGH" } }));
+
+    const banner = await screen.findByRole("alert", { name: "Another agent changed this ticket" });
+    expect(within(banner).getByText("Open").tagName).toBe("DEL");
+    expect(within(banner).getByText("Pending").tagName).toBe("INS");
+    expect(within(banner).getByText("Changed by agent2@example.com")).toBeTruthy();
+    expect(within(banner).getByText("Your change: Priority: High")).toBeTruthy();
+    await act(async () => fireEvent.click(within(banner).getByRole("button", { name: "Apply my change again" })));
+
+    const updates = calls.filter((call) => call.operation === "TicketUpdate");
+    expect(updates.map((call) => call.variables.expectedVersion)).toEqual([3, 4]);
+    expect(updates[1]?.variables.input).toEqual({ priority: "HIGH" });
+    await waitFor(() => expect(screen.queryByRole("alert", { name: "Another agent changed this ticket" })).toBeNull());
+  });
+
+  it("tells when the ticket is not there", async () => {
+    const { request } = fakeRequest({ TicketDetail: { supportTicket: null } });
+
+    renderWith(<Ticket id="nope" />, { request });
+
+    expect(await screen.findByText("This ticket does not exist, or you cannot see it.")).toBeTruthy();
+  });
+});
