@@ -5,6 +5,7 @@ playground (``PLAYGROUND_ENABLED``) and its template is there; otherwise GET is 
 """
 
 import json
+import re
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +24,11 @@ from ..tickets import access_tokens
 
 MAX_BODY_BYTES = 100 * 1024
 """Largest request body accepted (a query with its variables)."""
+
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+"""Characters no text column can hold: NUL, and surrogates not paired into one character."""
+UNSTORABLE_ESCAPE = re.compile(r"\\u(?:0000|[dD][89abAB][0-9a-fA-F]{2})")
+"""The same written as GraphQL string escapes (the lexer leaves escaped pairs unpaired)."""
 
 
 class Refused(Exception):
@@ -85,6 +91,8 @@ def _read_request(request: HttpRequest) -> tuple[str, dict[str, Any] | None, str
         body = json.loads(request.body)
     except (UnicodeDecodeError, ValueError) as exc:
         raise _bad_request("The request body is not valid JSON.") from exc
+    except RecursionError as exc:
+        raise _bad_request("The request body is nested too deeply.") from exc
     if isinstance(body, list):
         raise _bad_request("Batched requests are not supported: send one operation per request.")
     if not isinstance(body, dict):
@@ -98,7 +106,27 @@ def _read_request(request: HttpRequest) -> tuple[str, dict[str, Any] | None, str
         raise _bad_request("`variables` must be a JSON object.")
     if operation_name is not None and not isinstance(operation_name, str):
         raise _bad_request("`operationName` must be a string.")
+    if UNSTORABLE_ESCAPE.search(query) or _has_unstorable([query, variables, operation_name]):
+        raise _bad_request(
+            "Text cannot contain NUL characters (U+0000) or unpaired surrogates (U+D800 to U+DFFF)."
+        )
     return query, variables, operation_name
+
+
+def _has_unstorable(value: Any) -> bool:
+    """Return whether a string anywhere in ``value`` (keys too) holds an unstorable character."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if UNSTORABLE.search(item):
+                return True
+        elif isinstance(item, dict):
+            pending += item.keys()
+            pending += item.values()
+        elif isinstance(item, list):
+            pending += item
+    return False
 
 
 def _bad_request(message: str) -> Refused:
