@@ -13,8 +13,10 @@ import graphene
 import pytest
 from django.test import Client, TestCase
 from saleor.core.jwt import create_access_token
+from saleor.graphql.tests.utils import get_graphql_content
 
 from saleor_support_plugin import PLUGIN_ID
+from saleor_support_plugin.returns.models import ReturnRequest
 from saleor_support_plugin.tickets.models import Ticket, TicketMessage
 
 ENDPOINT = f"/plugins/global/{PLUGIN_ID}/graphql/"
@@ -48,7 +50,6 @@ def gid(type_name: str, pk: Any) -> str:
 
 
 VIEWER = "{ supportViewer { kind permissions user { id email } } }"
-
 
 CREATE = """
 mutation Create($input: SupportTicketCreateInput!) {
@@ -131,6 +132,27 @@ ASSIGN = """
 mutation Assign($id: ID!, $assignee: ID) {
   supportTicketAssign(id: $id, assigneeId: $assignee) {
     ticket { assignee { email } }
+    errors { field code message }
+  }
+}
+"""
+
+
+RETURN_REQUEST = """
+mutation Return($input: SupportReturnRequestInput!) {
+  supportReturnRequest(input: $input) {
+    returnRequest { status reason lines { orderLineId productName variantName sku quantity } }
+    ticket { __typename subject category { slug } messages { edges { node { body } } } }
+    accessToken
+    errors { field code message }
+  }
+}
+"""
+
+SALEOR_RETURN_PRODUCTS = """
+mutation Return($order: ID!, $input: OrderReturnProductsInput!) {
+  orderFulfillmentReturnProducts(order: $order, input: $input) {
+    returnFulfillment { status }
     errors { field code message }
   }
 }
@@ -527,3 +549,121 @@ def test_another_customer_neither_sees_nor_answers_the_ticket(
         }
     }
     assert TicketMessage.objects.count() == 1
+
+
+@pytest.fixture
+def delivered_order(fulfilled_order, customer_user):
+    """A fulfilled order of the customer's account: 3 × SKU_AA and 2 × SKU_B delivered."""
+    fulfilled_order.user = customer_user
+    fulfilled_order.user_email = customer_user.email
+    fulfilled_order.save(update_fields=["user", "user_email"])
+    return fulfilled_order
+
+
+def request_return(desk: Desk, order: Any, lines: list[tuple[Any, int]]) -> dict[str, Any]:
+    variables = {
+        "input": {
+            "order": gid("Order", order.pk),
+            "lines": [{"line": gid("OrderLine", line.pk), "quantity": q} for line, q in lines],
+            "reason": "DAMAGED",
+        }
+    }
+    payload: dict[str, Any] = desk.execute(RETURN_REQUEST, variables)["data"][
+        "supportReturnRequest"
+    ]
+    return payload
+
+
+def unavailable(message: str) -> dict[str, Any]:
+    return {
+        "returnRequest": None,
+        "ticket": None,
+        "accessToken": None,
+        "errors": [{"field": "lines", "code": "QUANTITY_UNAVAILABLE", "message": message}],
+    }
+
+
+def saleor_return(staff_api_client: Any, order: Any, line: Any, quantity: int) -> None:
+    """Return ``quantity`` items of ``line`` with Saleor's own mutation, without a refund."""
+    fulfillment_line = order.fulfillments.get(status="fulfilled").lines.get(order_line=line)
+    response = staff_api_client.post_graphql(
+        SALEOR_RETURN_PRODUCTS,
+        {
+            "order": gid("Order", order.pk),
+            "input": {
+                "refund": False,
+                "fulfillmentLines": [
+                    {
+                        "fulfillmentLineId": gid("FulfillmentLine", fulfillment_line.pk),
+                        "quantity": quantity,
+                        "replace": False,
+                    }
+                ],
+            },
+        },
+    )
+    assert get_graphql_content(response)["data"]["orderFulfillmentReturnProducts"] == {
+        "returnFulfillment": {"status": "RETURNED"},
+        "errors": [],
+    }
+
+
+def test_a_return_request_is_checked_against_saleor_fulfilments_and_returns(
+    customer, delivered_order, staff_api_client, permission_group_manage_orders
+):
+    # given
+    permission_group_manage_orders.user_set.add(staff_api_client.user)
+    first = delivered_order.lines.get(product_sku="SKU_AA")
+    second = delivered_order.lines.get(product_sku="SKU_B")
+
+    # when
+    too_many = request_return(customer, delivered_order, [(first, 4)])
+    saleor_return(staff_api_client, delivered_order, first, 2)
+    after_return = request_return(customer, delivered_order, [(first, 2)])
+    accepted = request_return(customer, delivered_order, [(first, 1), (second, 2)])
+    held = request_return(customer, delivered_order, [(second, 1)])
+
+    # then
+    assert too_many == unavailable("Test product: 3 can be returned, not 4.")
+    assert after_return == unavailable("Test product: 1 can be returned, not 2.")
+    assert accepted == {
+        "returnRequest": {
+            "status": "REQUESTED",
+            "reason": "DAMAGED",
+            "lines": [
+                {
+                    "orderLineId": gid("OrderLine", first.pk),
+                    "productName": "Test product",
+                    "variantName": "SKU_AA",
+                    "sku": "SKU_AA",
+                    "quantity": 1,
+                },
+                {
+                    "orderLineId": gid("OrderLine", second.pk),
+                    "productName": "Test product 2",
+                    "variantName": "SKU_B",
+                    "sku": "SKU_B",
+                    "quantity": 2,
+                },
+            ],
+        },
+        "ticket": {
+            "__typename": "CustomerTicket",
+            "subject": f"Return request: order #{delivered_order.number}",
+            "category": {"slug": "return"},
+            "messages": {
+                "edges": [
+                    {
+                        "node": {
+                            "body": "<p>1 × Test product (SKU_AA)<br>2 × Test product 2 (SKU_B)</p>"
+                        }
+                    }
+                ]
+            },
+        },
+        "accessToken": None,
+        "errors": [],
+    }
+    assert held == unavailable("Test product 2: 0 can be returned, not 1.")
+    assert ReturnRequest.objects.count() == 1
+    assert Ticket.objects.filter(category__slug="return").count() == 1
