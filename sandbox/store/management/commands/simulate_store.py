@@ -27,6 +27,8 @@ from django.db.models import Count
 from django.test import override_settings
 from django.utils import timezone
 
+from saleor_support_plugin.agents import AgentRole
+from saleor_support_plugin.agents.starter import StarterAgent, create_starter_teams
 from saleor_support_plugin.host import get_host
 from saleor_support_plugin.intake import InboundEventStatus
 from saleor_support_plugin.intake.actions import sweep_inbound_events
@@ -55,6 +57,8 @@ DEFAULT_DAYS = 14
 DEFAULT_ORDERS_PER_DAY = 25
 AGENT_USERNAMES = ("agent1", "agent2", "agent3")
 AGENT_PASSWORD = "agent"
+AGENT_ROLES = ((AgentRole.TEAM_LEAD, 3), (AgentRole.AGENT, 1), (AgentRole.AGENT, 2))
+"""Role and tier of ``agent1..3``: the first leads the teams and works up to L3."""
 DAY = timedelta(days=1)
 DESK_HOURS = (9, 15, 21)
 """Hours into each simulated day at which the desk drains intake and agents work."""
@@ -348,6 +352,9 @@ class Simulation:
                 pass
 
     def _agent_for(self, ticket: Ticket) -> Any:
+        for agent in self.agents:
+            if agent.pk == ticket.assignee_id:
+                return agent
         for agent, (_, _, _, languages) in zip(self.agents, AGENTS, strict=True):
             if ticket.language_code in languages:
                 return agent
@@ -628,6 +635,14 @@ class Command(BaseCommand):
             progress=ProgressBar(self.stderr, enabled=not quiet),
         )
         create_starter_macros()
+        create_starter_teams(
+            [
+                StarterAgent(agent.pk, role, tier, languages)
+                for agent, (_, _, _, languages), (role, tier) in zip(
+                    simulation.agents, AGENTS, AGENT_ROLES, strict=True
+                )
+            ]
+        )
         simulation.run()
         if not quiet:
             for line in summary(simulation, options["seed"]):
