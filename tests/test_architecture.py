@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "saleor_support_plugin"
-DOMAIN_PACKAGES = ["intake", "tickets"]
+DOMAIN_PACKAGES = ["intake", "tickets", "agents"]
 SEAM = {"plugin.py", "host/saleor.py"}
 FORBIDDEN_IN_DOMAIN = (
     "saleor",
@@ -47,6 +47,17 @@ def test_domain_packages_use_only_the_host_interface(package):
         for path in _sources(PACKAGE / package)
         for name in _imports(path)
         if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN_IN_DOMAIN)
+    ]
+
+    assert offences == []
+
+
+def test_tickets_do_not_depend_on_teams():
+    offences = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in _sources(PACKAGE / "tickets")
+        for name in _imports(path)
+        if name.startswith("saleor_support_plugin.agents")
     ]
 
     assert offences == []
