@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { App } from "./App";
 
-const config = { apiUrl: "/graphql/", basePath: "/app/", loginUrl: "/auth/token/", version: "test" };
+const config = { apiUrl: "/graphql/", basePath: "/app/", loginUrl: "/auth/token/", saleorApiUrl: null, version: "test" };
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -59,5 +59,44 @@ describe("App", () => {
       const apiCall = fetchMock.mock.calls.find(([url]) => url === "/graphql/");
       expect((apiCall?.[1]?.headers as Record<string, string>).Authorization).toBe("Bearer t0k3n");
     });
+  });
+
+  it("inside Saleor, in a tab of its own, signs in with tokenCreate and refreshes an expired token", async () => {
+    window.history.replaceState(null, "", "/plugins/global/x/app/");
+    const saleor = { ...config, basePath: "/plugins/global/x/app/", apiUrl: "/plugins/global/x/graphql/", loginUrl: null, saleorApiUrl: "/graphql/" };
+    let viewerCalls = 0;
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body)) as { query: string; variables: Record<string, string> };
+      const auth = (init?.headers as Record<string, string>).Authorization;
+      if (url === "/graphql/" && body.query.includes("tokenCreate")) {
+        expect(body.variables).toEqual({ email: "agent@example.com", password: "secret" });
+        return new Response(JSON.stringify({ data: { tokenCreate: { token: "access-1", refreshToken: "refresh-1", errors: [] } } }));
+      }
+      if (url === "/graphql/" && body.query.includes("tokenRefresh")) {
+        expect(body.variables).toEqual({ refreshToken: "refresh-1" });
+        return new Response(JSON.stringify({ data: { tokenRefresh: { token: "access-2" } } }));
+      }
+      if (body.query.includes("supportViewer")) {
+        viewerCalls += 1;
+        if (auth === "Bearer access-1") {
+          return new Response(JSON.stringify({ errors: [{ message: "Signature has expired" }] }), { status: 401 });
+        }
+        return new Response(
+          JSON.stringify({ data: { supportViewer: { kind: "STAFF", permissions: [], user: { id: "1", email: "agent@example.com" } } } }),
+        );
+      }
+      expect(auth).toBe("Bearer access-2");
+      return new Response(JSON.stringify({ data: { supportTickets: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }));
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    render(<App config={saleor} mode="standalone" />);
+    const { fireEvent } = await import("@testing-library/react");
+
+    fireEvent.change(await screen.findByLabelText("E-mail"), { target: { value: "agent@example.com" } });
+    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "secret" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+
+    expect(await screen.findByText("No tickets here.")).toBeTruthy();
+    expect(viewerCalls).toBe(2);
   });
 });

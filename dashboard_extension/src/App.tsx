@@ -19,13 +19,20 @@ export function App({ config, mode, bridge }: { config: DeskConfig; mode: Mode; 
   return (
     <SessionProvider config={config} mode={mode} bridge={bridge ?? null}>
       <Localised>
-        <Router basePath={config.basePath}>
-          <CrashGuard>
-            <Shell />
-          </CrashGuard>
-        </Router>
+        <RoutedShell basePath={config.basePath} />
       </Localised>
     </SessionProvider>
+  );
+}
+
+function RoutedShell({ basePath }: { basePath: string }) {
+  const { notifyRoute } = useSession();
+  return (
+    <Router basePath={basePath} onNavigate={notifyRoute}>
+      <CrashGuard>
+        <Shell />
+      </CrashGuard>
+    </Router>
   );
 }
 
@@ -87,7 +94,7 @@ function Shell() {
   if (!session.ready) {
     if (session.mode === "dashboard") {
       content = <Loading label={t("embedded.connecting")} />;
-    } else if (session.config.loginUrl) {
+    } else if (session.config.loginUrl || session.config.saleorApiUrl) {
       content = <Login />;
     } else {
       content = <Text as="p">{t("embedded.outside")}</Text>;

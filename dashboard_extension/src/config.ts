@@ -6,6 +6,8 @@ export interface DeskConfig {
   basePath: string;
   /** Sandbox sign-in endpoint (username/password to bearer token); null inside Saleor. */
   loginUrl: string | null;
+  /** Saleor's own API inside Saleor, for signing in with `tokenCreate` in a tab of its own. */
+  saleorApiUrl: string | null;
   /** Version of the desk, shown in the footer. */
   version: string;
 }
@@ -14,6 +16,7 @@ const FALLBACK: DeskConfig = {
   apiUrl: "/graphql/",
   basePath: "/app/",
   loginUrl: "/auth/token/",
+  saleorApiUrl: null,
   version: "dev",
 };
 

@@ -52,7 +52,16 @@ export function useRouter(): RouterValue {
   return value;
 }
 
-export function Router({ basePath, children }: { basePath: string; children: ReactNode }) {
+export function Router({
+  basePath,
+  onNavigate,
+  children,
+}: {
+  basePath: string;
+  /** Called with the new path below the base (e.g. `/tickets/<id>`) after each navigation. */
+  onNavigate?: (path: string) => void;
+  children: ReactNode;
+}) {
   const [location, setLocation] = useState(() => ({
     pathname: window.location.pathname,
     search: window.location.search,
@@ -80,8 +89,9 @@ export function Router({ basePath, children }: { basePath: string; children: Rea
         if (typeof window.scrollTo === "function" && !navigator.userAgent.includes("jsdom")) window.scrollTo(0, 0);
       }
       setLocation({ pathname: url.pathname, search: url.search });
+      onNavigate?.(`/${relative.split("?")[0] ?? ""}`);
     },
-    [href],
+    [href, onNavigate],
   );
 
   const value = useMemo<RouterValue>(

@@ -6,6 +6,7 @@ import { AppBridge, actions, type AppBridgeState } from "@saleor/app-sdk/app-bri
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 
 import { ApiError, createClient, type Request } from "./api/client";
+import { saleorRefresh, saleorSignIn } from "./api/saleorAuth";
 import type { DeskConfig } from "./config";
 import { browserLocale, resolveLocale, type Locale } from "./i18n";
 
@@ -29,9 +30,12 @@ export interface Session {
   dashboardRedirect: (to: string) => boolean;
   /** The App's id in Saleor, when embedded. */
   appId: string | null;
+  /** Tell the Dashboard the app's own route changed (its URL then deep-links here). */
+  notifyRoute: (path: string) => void;
 }
 
 const TOKEN_KEY = "saleor-support-desk.token";
+const REFRESH_KEY = "saleor-support-desk.refresh";
 const LOCALE_KEY = "saleor-support-desk.locale";
 
 /** Inside Saleor's Dashboard iframe: the Dashboard passes the App id and API URL as query params. */
@@ -85,20 +89,34 @@ export function SessionProvider({
   );
 }
 
-function useTokenClient(apiUrl: string, token: string | null, onUnauthenticated: () => void): Request {
+function useTokenClient(
+  apiUrl: string,
+  token: string | null,
+  onUnauthenticated: () => void,
+  refresh?: () => Promise<string | null>,
+): Request {
   const tokenRef = useRef(token);
   tokenRef.current = token;
   const unauthenticatedRef = useRef(onUnauthenticated);
   unauthenticatedRef.current = onUnauthenticated;
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
   return useMemo(() => {
     const base = createClient(apiUrl, () => tokenRef.current);
     const request: Request = async (query, variables) => {
       try {
         return await base(query, variables);
       } catch (error) {
-        if (error instanceof ApiError && error.kind === "unauthenticated") {
-          unauthenticatedRef.current();
+        if (!(error instanceof ApiError) || error.kind !== "unauthenticated") {
+          throw error;
         }
+        // An expired short-lived token (Saleor's last 5 minutes): refresh once and retry.
+        const fresh = refreshRef.current ? await refreshRef.current() : null;
+        if (fresh) {
+          tokenRef.current = fresh;
+          return base(query, variables);
+        }
+        unauthenticatedRef.current();
         throw error;
       }
     };
@@ -140,12 +158,30 @@ function StandaloneSession({ config, children }: { config: DeskConfig; children:
 
   const signOut = useCallback(() => {
     writeStorage(window.sessionStorage, TOKEN_KEY, null);
+    writeStorage(window.sessionStorage, REFRESH_KEY, null);
     setToken(null);
   }, []);
-  const request = useTokenClient(config.apiUrl, token, signOut);
+  const refresh = useCallback(async () => {
+    const refreshToken = readStorage(window.sessionStorage, REFRESH_KEY);
+    if (!config.saleorApiUrl || !refreshToken) return null;
+    const fresh = await saleorRefresh(config.saleorApiUrl, refreshToken).catch(() => null);
+    if (fresh) {
+      writeStorage(window.sessionStorage, TOKEN_KEY, fresh);
+      setToken(fresh);
+    }
+    return fresh;
+  }, [config.saleorApiUrl]);
+  const request = useTokenClient(config.apiUrl, token, signOut, refresh);
 
   const signIn = useCallback(
     async (username: string, password: string) => {
+      if (!config.loginUrl && config.saleorApiUrl) {
+        const tokens = await saleorSignIn(config.saleorApiUrl, username, password);
+        writeStorage(window.sessionStorage, REFRESH_KEY, tokens.refreshToken);
+        writeStorage(window.sessionStorage, TOKEN_KEY, tokens.token);
+        setToken(tokens.token);
+        return;
+      }
       if (!config.loginUrl) {
         throw new ApiError("unauthenticated", "No sign-in here.");
       }
@@ -170,7 +206,7 @@ function StandaloneSession({ config, children }: { config: DeskConfig; children:
       writeStorage(window.sessionStorage, TOKEN_KEY, body.token);
       setToken(body.token);
     },
-    [config.loginUrl],
+    [config.loginUrl, config.saleorApiUrl],
   );
 
   const setLocale = useCallback((next: Locale) => {
@@ -192,6 +228,7 @@ function StandaloneSession({ config, children }: { config: DeskConfig; children:
       signOut,
       dashboardRedirect: () => false,
       appId: null,
+      notifyRoute: () => undefined,
     }),
     [config, token, request, locale, setLocale, theme, signIn, signOut],
   );
@@ -231,6 +268,13 @@ function DashboardSession({
     [bridge],
   );
 
+  const notifyRoute = useCallback(
+    (path: string) => {
+      void bridge.dispatch(actions.UpdateRouting({ newRoute: path }));
+    },
+    [bridge],
+  );
+
   const value = useMemo<Session>(
     () => ({
       mode: "dashboard",
@@ -245,8 +289,9 @@ function DashboardSession({
       signOut: () => undefined,
       dashboardRedirect,
       appId: state.id || null,
+      notifyRoute,
     }),
-    [config, token, request, locale, state.theme, state.id, dashboardRedirect],
+    [config, token, request, locale, state.theme, state.id, dashboardRedirect, notifyRoute],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -49,6 +49,9 @@ REGISTER_PATH = "/register/"
 APP_PATH = "/app"
 ASSETS_PREFIX = "/app/assets/"
 
+SALEOR_API_PATH = "/graphql/"
+"""Where Saleor serves its GraphQL API, on the host that serves the plugin."""
+
 APP_NAME = "Support desk"
 APP_PERMISSIONS = ["MANAGE_ORDERS"]
 """Saleor's permission set is closed: agents are staff who manage orders."""
@@ -94,13 +97,15 @@ class Mount:
     """Path of the plugin's root without a trailing slash (``""`` in the sandbox)."""
     login_url: str | None = None
     """The sandbox's username/password sign-in; ``None`` inside Saleor (app-bridge tokens)."""
+    saleor_api_path: str | None = None
+    """Saleor's own API, for signing in with ``tokenCreate`` when the app has a tab of its own."""
 
     @classmethod
     def for_plugin(cls, request: HttpRequest, path: str) -> "Mount":
         """Return the mount for a request Saleor passed to ``webhook()`` with ``path``."""
         full = request.path
         prefix = full[: -len(path)] if path and full.endswith(path) else full.rstrip("/")
-        return cls(prefix=prefix.rstrip("/"))
+        return cls(prefix=prefix.rstrip("/"), saleor_api_path=SALEOR_API_PATH)
 
 
 def serve(request: HttpRequest, path: str, mount: Mount) -> HttpResponseBase:
@@ -225,6 +230,9 @@ def index_view(request: HttpRequest, mount: Mount) -> HttpResponse:
         "apiUrl": request.build_absolute_uri(f"{mount.prefix}/graphql/"),
         "basePath": f"{mount.prefix}{APP_PATH}/",
         "loginUrl": mount.login_url,
+        "saleorApiUrl": (
+            request.build_absolute_uri(mount.saleor_api_path) if mount.saleor_api_path else None
+        ),
         "version": _version(),
     }
     # "<" escaped, so no value can close the script element.

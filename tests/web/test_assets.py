@@ -40,6 +40,7 @@ def test_the_sandbox_app_knows_its_api_and_its_sign_in(client: Client, built_wor
     assert config["apiUrl"] == "http://testserver/graphql/"
     assert config["basePath"] == "/app/"
     assert config["loginUrl"] == "/auth/token/"
+    assert config["saleorApiUrl"] is None
 
 
 def test_inside_saleor_the_app_lives_under_the_plugin_and_has_no_sign_in(built_workspace):
@@ -55,6 +56,8 @@ def test_inside_saleor_the_app_lives_under_the_plugin_and_has_no_sign_in(built_w
     assert config["apiUrl"] == f"http://testserver{PLUGIN_ROOT}/graphql/"
     assert config["basePath"] == f"{PLUGIN_ROOT}/app/"
     assert config["loginUrl"] is None
+    # Opened in a tab of its own, agents sign in with Saleor's tokenCreate.
+    assert config["saleorApiUrl"] == "http://testserver/graphql/"
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,7 @@ export const en = {
   "error.code.NOT_FOUND": "The ticket is gone, or you cannot see it any more.",
   "login.title": "Sign in to the support desk",
   "login.username": "Username",
+  "login.email": "E-mail",
   "login.password": "Password",
   "login.submit": "Sign in",
   "login.failed": "The username or password is wrong, or the account is not a staff account.",

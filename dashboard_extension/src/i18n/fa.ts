@@ -155,6 +155,7 @@ export const fa: Messages = {
   "error.code.NOT_FOUND": "این تیکت دیگر وجود ندارد یا به آن دسترسی ندارید.",
   "login.title": "ورود به پشتیبانی مشتریان",
   "login.username": "نام کاربری",
+  "login.email": "ایمیل",
   "login.password": "گذرواژه",
   "login.submit": "ورود",
   "login.failed": "نام کاربری یا گذرواژه نادرست است، یا حساب متعلق به کارکنان نیست.",

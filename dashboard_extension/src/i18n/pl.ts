@@ -155,6 +155,7 @@ export const pl: Messages = {
   "error.code.NOT_FOUND": "Zgłoszenie zniknęło albo nie masz już do niego dostępu.",
   "login.title": "Zaloguj się do obsługi klienta",
   "login.username": "Nazwa użytkownika",
+  "login.email": "E-mail",
   "login.password": "Hasło",
   "login.submit": "Zaloguj",
   "login.failed": "Błędna nazwa użytkownika lub hasło albo konto nie należy do personelu.",

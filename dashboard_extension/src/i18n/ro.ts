@@ -155,6 +155,7 @@ export const ro: Messages = {
   "error.code.NOT_FOUND": "Tichetul nu mai există sau nu îl mai puteți vedea.",
   "login.title": "Conectare la asistența clienți",
   "login.username": "Nume de utilizator",
+  "login.email": "E-mail",
   "login.password": "Parolă",
   "login.submit": "Conectare",
   "login.failed": "Numele de utilizator sau parola sunt greșite, sau contul nu este de personal.",

@@ -7,7 +7,8 @@ import { useI18n } from "../i18n";
 import { useSession } from "../session";
 
 export function Login() {
-  const { signIn } = useSession();
+  const { signIn, config } = useSession();
+  const withSaleor = !config.loginUrl && config.saleorApiUrl !== null;
   const { t } = useI18n();
   const errorText = useErrorText();
   const [username, setUsername] = useState("");
@@ -36,9 +37,10 @@ export function Login() {
         {t("login.title")}
       </Text>
       <Input
-        label={t("login.username")}
+        label={withSaleor ? t("login.email") : t("login.username")}
         name="username"
-        autoComplete="username"
+        type={withSaleor ? "email" : "text"}
+        autoComplete={withSaleor ? "email" : "username"}
         value={username}
         required
         onChange={(event) => setUsername(event.target.value)}

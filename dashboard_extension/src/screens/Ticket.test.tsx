@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
+import { ApiError } from "../api/client";
 import { fakeRequest, renderWith } from "../test/render";
 import { detail } from "../test/fixtures";
 import { Ticket } from "./Ticket";
@@ -109,6 +110,31 @@ describe("Ticket", () => {
     expect(updates.map((call) => call.variables.expectedVersion)).toEqual([3, 4]);
     expect(updates[1]?.variables.input).toEqual({ priority: "HIGH" });
     await waitFor(() => expect(screen.queryByRole("alert", { name: "Another agent changed this ticket" })).toBeNull());
+  });
+
+  it("keeps the ticket on screen when a change is lost on the way, and retries it", async () => {
+    let online = false;
+    const { request, calls } = fakeRequest({
+      TicketDetail: { supportTicket: detail() },
+      TicketList: noOthers,
+      TicketUpdate: () =>
+        online
+          ? { supportTicketUpdate: { ticket: { id: "ticket-1001", version: 4 }, errors: [] } }
+          : new ApiError("network", "down"),
+    });
+    renderWith(<Ticket id="ticket-1001" />, { request });
+    await screen.findByText("Why was my order cancelled?");
+
+    await act(async () => fireEvent.change(screen.getByLabelText("Priority"), { target: { value: "URGENT" } }));
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("cannot be reached");
+    expect(screen.getByText("Why was my order cancelled?")).toBeTruthy();
+    online = true;
+    await act(async () => fireEvent.click(within(alert).getByRole("button", { name: "Retry" })));
+    expect(await screen.findByText("Saved.")).toBeTruthy();
+    const updates = calls.filter((call) => call.operation === "TicketUpdate");
+    expect(updates.map((call) => call.variables.input)).toEqual([{ priority: "URGENT" }, { priority: "URGENT" }]);
   });
 
   it("tells when the ticket is not there", async () => {

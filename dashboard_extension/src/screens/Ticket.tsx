@@ -31,6 +31,7 @@ export function Ticket({ id }: { id: string }) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const ticketRef = useRef<TicketDetail | null>(null);
+  const lastChange = useRef<Change | null>(null);
   ticketRef.current = ticket;
 
   const load = useCallback(async (): Promise<TicketDetail | null> => {
@@ -106,10 +107,15 @@ export function Ticket({ id }: { id: string }) {
   const change = useCallback(
     (next: Change) => {
       const current = ticketRef.current;
+      lastChange.current = next;
       if (current) void apply(next, current);
     },
     [apply],
   );
+
+  const retryChange = useCallback(() => {
+    if (lastChange.current) change(lastChange.current);
+  }, [change]);
 
   if (loadError && !ticket) {
     return <ErrorState error={loadError} onRetry={reload} />;
@@ -177,6 +183,7 @@ export function Ticket({ id }: { id: string }) {
             actionError={actionError}
             notice={notice}
             onChange={change}
+            onRetry={retryChange}
           />
           <OrderPanel ticket={ticket} />
           <CustomerPanel ticket={ticket} />

@@ -41,7 +41,7 @@ export function renderWith(
   window.history.replaceState(null, "", path);
   const session: Session = {
     mode: "standalone",
-    config: { apiUrl: "/graphql/", basePath: "/app/", loginUrl: "/auth/token/", version: "test" },
+    config: { apiUrl: "/graphql/", basePath: "/app/", loginUrl: "/auth/token/", saleorApiUrl: null, version: "test" },
     token: "token",
     ready: true,
     request,
@@ -52,6 +52,7 @@ export function renderWith(
     signOut: () => undefined,
     dashboardRedirect: () => false,
     appId: null,
+    notifyRoute: () => undefined,
   };
   return render(
     <SessionContext.Provider value={session}>

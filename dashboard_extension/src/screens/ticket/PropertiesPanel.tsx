@@ -22,6 +22,7 @@ export function PropertiesPanel({
   actionError,
   notice,
   onChange,
+  onRetry,
 }: {
   ticket: TicketDetail;
   saving: boolean;
@@ -29,6 +30,7 @@ export function PropertiesPanel({
   actionError: unknown;
   notice: string | null;
   onChange: (change: Change) => void;
+  onRetry: () => void;
 }) {
   const { t } = useI18n();
   const { viewer } = useViewerId();
@@ -173,7 +175,7 @@ export function PropertiesPanel({
             {errorText(errors.__all__)}
           </Text>
         ) : null}
-        {actionError ? <ErrorState error={actionError} /> : null}
+        {actionError ? <ErrorState error={actionError} onRetry={onRetry} /> : null}
         {notice ? (
           <Text as="p" role="status" className="desk-notice">
             {notice}
