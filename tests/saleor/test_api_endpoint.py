@@ -11,7 +11,8 @@ from typing import Any
 
 import graphene
 import pytest
-from django.test import Client, TestCase
+from django.test import Client, RequestFactory, TestCase
+from saleor.core.auth_backend import load_user_from_request
 from saleor.core.jwt import create_access_token
 from saleor.graphql.tests.utils import get_graphql_content
 
@@ -25,12 +26,18 @@ ENDPOINT = f"/plugins/global/{PLUGIN_ID}/graphql/"
 class Desk:
     """One caller of the desk's endpoint, with the bearer token it sends (if any)."""
 
-    def __init__(self, token: str | None = None) -> None:
+    def __init__(self, token: str | None = None, *, saleor_header: bool = False) -> None:
         self.client = Client()
         self.token = token
+        # True: ``Authorization-Bearer: <t>`` (Saleor's own header); else ``Authorization``.
+        self.saleor_header = saleor_header
 
     def post(self, query: str, variables: dict[str, Any] | None = None) -> Any:
-        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        headers = {}
+        if self.token and self.saleor_header:
+            headers["Authorization-Bearer"] = self.token
+        elif self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
         body = json.dumps({"query": query, "variables": variables or {}})
         # On-commit callbacks run, as in production (and as Saleor's ``post_graphql`` does).
         with TestCase.captureOnCommitCallbacks(execute=True):
@@ -667,3 +674,120 @@ def test_a_return_request_is_checked_against_saleor_fulfilments_and_returns(
     assert held == unavailable("Test product 2: 0 can be returned, not 1.")
     assert ReturnRequest.objects.count() == 1
     assert Ticket.objects.filter(category__slug="return").count() == 1
+
+
+def test_a_guest_opens_a_ticket_and_follows_it_with_the_access_token(support_plugin, db):
+    # given
+    created = Desk().execute(
+        CREATE,
+        {"input": {"message": "Do you ship to Iasi?", "email": "Guest@Example.com", "name": "Ana"}},
+    )
+    payload = created["data"]["supportTicketCreate"]
+    token = payload["accessToken"]
+    ticket_id = payload["ticket"]["id"]
+    follower = Desk(token)
+
+    # when
+    viewer = follower.execute(VIEWER)
+    listed = follower.execute(LIST)
+    replied = follower.execute(REPLY, {"id": ticket_id, "body": "And to Chisinau?"})
+
+    # then
+    assert token.startswith("spt_")
+    assert len(token) == 47
+    assert payload == {
+        "ticket": {
+            "__typename": "CustomerTicket",
+            "id": ticket_id,
+            "number": Ticket.objects.get().number,
+            "subject": "Do you ship to Iasi?",
+            "status": "NEW",
+            "channel": "WEB",
+            "category": {"slug": "other"},
+            "messages": {
+                "edges": [
+                    {
+                        "node": {
+                            "__typename": "CustomerTicketMessage",
+                            "authorType": "CUSTOMER",
+                            "body": "<p>Do you ship to Iasi?</p>",
+                        }
+                    }
+                ]
+            },
+            "order": None,
+            "reopenUntil": None,
+        },
+        "accessToken": token,
+        "errors": [],
+    }
+    assert viewer == {"data": {"supportViewer": {"kind": "GUEST", "permissions": [], "user": None}}}
+    assert listed == {
+        "data": {
+            "supportTickets": {
+                "edges": [
+                    {
+                        "node": {
+                            "__typename": "CustomerTicket",
+                            "id": ticket_id,
+                            "subject": "Do you ship to Iasi?",
+                            "status": "NEW",
+                            "order": None,
+                        }
+                    }
+                ]
+            }
+        }
+    }
+    assert replied == {
+        "data": {
+            "supportTicketReply": {
+                "ticket": {"status": "NEW"},
+                "message": {
+                    "__typename": "CustomerTicketMessage",
+                    "authorType": "CUSTOMER",
+                    "body": "<p>And to Chisinau?</p>",
+                },
+                "errors": [],
+            }
+        }
+    }
+    stored = Ticket.objects.get()
+    assert (stored.customer_user_id, stored.customer_email, stored.customer_name) == (
+        None,
+        "guest@example.com",
+        "Ana",
+    )
+
+
+def test_saleor_passes_a_guest_token_through_to_the_plugin(support_plugin, db):
+    """Saleor's middleware and routing leave the header alone; Saleor itself knows no ``spt_``.
+
+    ``load_user_from_request`` takes the token for nobody's, which the plugin would answer
+    with 401: the guest is recognised by the prefix before Saleor is asked.
+    """
+    # given
+    created = Desk().execute(CREATE, {"input": {"message": "Hi", "email": "guest@example.com"}})
+    token = created["data"]["supportTicketCreate"]["accessToken"]
+    request = RequestFactory().post(ENDPOINT, headers={"Authorization": f"Bearer {token}"})
+
+    # when
+    in_authorization = Desk(token).post(LIST)
+    in_saleor_header = Desk(token, saleor_header=True).post(LIST)
+
+    # then
+    assert load_user_from_request(request) is None
+    for response in (in_authorization, in_saleor_header):
+        assert response.status_code == 200
+        assert [
+            e["node"]["subject"] for e in response.json()["data"]["supportTickets"]["edges"]
+        ] == ["Hi"]
+
+
+def test_an_unknown_access_token_opens_nothing(support_plugin, customer_ticket):
+    # when
+    response = Desk("spt_" + "x" * 43).post(LIST)
+
+    # then
+    assert response.status_code == 200
+    assert response.json() == {"data": {"supportTickets": {"edges": []}}}
