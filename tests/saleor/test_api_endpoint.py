@@ -5,6 +5,7 @@ middleware and ``PluginsManager.webhook`` to ``SupportPlugin.webhook``, with rea
 JWTs (``create_access_token``), app tokens and orders.
 """
 
+import base64
 import json
 from datetime import timedelta
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import graphene
 import pytest
 from django.test import Client, RequestFactory, TestCase
+from django.utils import timezone
 from saleor.core.auth_backend import load_user_from_request
 from saleor.core.jwt import create_access_token
 from saleor.graphql.tests.utils import get_graphql_content
@@ -791,3 +793,102 @@ def test_an_unknown_access_token_opens_nothing(support_plugin, customer_ticket):
     # then
     assert response.status_code == 200
     assert response.json() == {"data": {"supportTickets": {"edges": []}}}
+
+
+def _expired(user: Any) -> str:
+    return create_access_token(user, {"exp": timezone.now() - timedelta(minutes=1)})
+
+
+def _forged(user: Any) -> str:
+    """A customer's real token with the e-mail of the store's agent written into it."""
+    header, payload, signature = create_access_token(user).split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims |= {"email": "staff_test@example.com", "is_staff": True}
+    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).decode().rstrip("=")
+    return f"{header}.{forged}.{signature}"
+
+
+def _deactivated(user: Any) -> str:
+    token = create_access_token(user)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    return token
+
+
+@pytest.mark.parametrize(
+    ("make_token", "message"),
+    [
+        (_expired, "Signature has expired"),
+        (_forged, "Signature verification failed"),
+        (_deactivated, "Invalid token. User does not exist or is inactive."),
+        (lambda user: "A" * 30, "The app token is not valid."),
+    ],
+    ids=["expired", "forged", "deactivated-user", "unknown-app-token"],
+)
+def test_a_token_saleor_refuses_is_answered_401_and_nothing_runs(
+    support_plugin, agent, customer_user, make_token, message
+):
+    # given
+    desk = Desk(make_token(customer_user))
+
+    # when
+    response = desk.post(CREATE, {"input": {"message": "Hello"}})
+
+    # then
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Bearer"
+    assert response.json() == {
+        "errors": [{"message": message, "extensions": {"exception": {"code": "UNAUTHENTICATED"}}}]
+    }
+    assert Ticket.objects.count() == 0
+
+
+@pytest.fixture
+def app_token(app, permission_manage_orders):
+    """A Saleor app with MANAGE_ORDERS and a fresh token of it."""
+    app.permissions.add(permission_manage_orders)
+    _, raw_token = app.tokens.create(name="Support desk")
+    return raw_token
+
+
+def test_an_app_token_lists_tickets_as_an_agent(support_plugin, app_token, customer_ticket):
+    # given
+    desk = Desk(app_token)
+
+    # when
+    viewer = desk.execute(VIEWER)
+    listed = desk.execute(LIST)
+    updated = desk.execute(UPDATE, {"id": customer_ticket})
+
+    # then
+    assert viewer == {
+        "data": {"supportViewer": {"kind": "APP", "permissions": ["MANAGE_ORDERS"], "user": None}}
+    }
+    assert [
+        (e["node"]["__typename"], e["node"]["id"], e["node"]["customerEmail"])
+        for e in listed["data"]["supportTickets"]["edges"]
+    ] == [("StaffTicket", customer_ticket, "test@example.com")]
+    assert updated == {
+        "data": {
+            "supportTicketUpdate": {
+                "ticket": {"status": "OPEN", "priority": "URGENT"},
+                "errors": [],
+            }
+        }
+    }
+
+
+def test_an_app_without_manage_orders_is_not_an_agent(support_plugin, app, customer_ticket):
+    # given
+    _, raw_token = app.tokens.create(name="Other")
+    desk = Desk(raw_token)
+
+    # when
+    viewer = desk.execute(VIEWER)
+    listed = desk.execute(LIST)
+    updated = desk.execute(UPDATE, {"id": customer_ticket})
+
+    # then
+    assert viewer == {"data": {"supportViewer": {"kind": "APP", "permissions": [], "user": None}}}
+    assert listed == {"data": {"supportTickets": {"edges": []}}}
+    assert updated == permission_denied("supportTicketUpdate", 3, 3)
