@@ -3,9 +3,16 @@
 import pytest
 
 from saleor_support_plugin.macros.error_codes import MacroError, MacroErrorCode
-from saleor_support_plugin.macros.rendering import Lines, Missing, check_template, parse, render
+from saleor_support_plugin.macros.rendering import (
+    Lines,
+    Missing,
+    Value,
+    check_template,
+    parse,
+    render,
+)
 
-VALUES = {
+VALUES: dict[str, Value] = {
     "customer.first_name": "Ana",
     "order.number": "1007",
     "order.items": Lines(("2 × Pantofi sport (Mărimea 42)", "1 × Kurtka zimowa (L)")),
@@ -34,7 +41,7 @@ def test_text_outside_placeholders_is_left_exactly_as_written():
 
 
 def test_values_are_escaped_for_html():
-    values = {
+    values: dict[str, Value] = {
         "customer.first_name": '<script>alert("x")</script> & Co',
         "order.items": Lines(("<b>1</b> × A&B",)),
     }
@@ -48,7 +55,10 @@ def test_values_are_escaped_for_html():
 
 
 def test_a_value_that_looks_like_a_placeholder_is_not_filled_in_again():
-    values = {"customer.first_name": "{{ order.number }}", "order.number": "1007"}
+    values: dict[str, Value] = {
+        "customer.first_name": "{{ order.number }}",
+        "order.number": "1007",
+    }
 
     assert render("{{ customer.first_name }}", values) == "{{ order.number }}"
 
