@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "saleor_support_plugin"
-DOMAIN_PACKAGES = ["intake", "tickets", "agents"]
+DOMAIN_PACKAGES = ["intake", "tickets", "agents", "macros"]
 SEAM = {"plugin.py", "host/saleor.py"}
 FORBIDDEN_IN_DOMAIN = (
     "saleor",

@@ -1,7 +1,11 @@
 """The placeholder syntax and the renderer, without a database."""
 
+import ast
+from pathlib import Path
+
 import pytest
 
+import saleor_support_plugin
 from saleor_support_plugin.macros.error_codes import MacroError, MacroErrorCode
 from saleor_support_plugin.macros.rendering import (
     Lines,
@@ -123,3 +127,16 @@ def test_check_template_lists_the_placeholders_in_order():
         ("order.number", 1, 1),
         ("customer.first_name", 2, 3),
     ]
+
+
+@pytest.mark.parametrize("module", ["rendering", "locale", "variables", "error_codes"])
+def test_rendering_is_pure_python(module):
+    path = Path(saleor_support_plugin.__file__).parent / "macros" / f"{module}.py"
+    imported = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            imported.add((node.module or "").split(".")[0])
+
+    assert imported <= {"collections", "dataclasses", "decimal", "enum", "html", "re", "typing"}
