@@ -21,6 +21,7 @@ MANAGE_ORDERS are built by a test-only mapping of their sandbox tokens to such r
 import base64
 import json
 import random
+import re
 import string
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -79,6 +80,8 @@ MISSING_LINE = to_global_id("OrderLine", uuid.UUID("00000000-0000-4000-8000-0000
 MISSING_RETURN_REQUEST = to_global_id("SupportReturnRequest", 9_000_000_000_000_000)
 MISSING_MACRO = to_global_id("SupportMacro", 9_000_000_000_000_000)
 MISSING_ORDER_NUMBER = "999999999"
+MISSING_EMAIL = "nobody-at-all@example.org"
+MISSING_USER = to_global_id("User", 9_000_000_000_000_000)
 
 TICKET_ERRORS = "errors { field code message }"
 
@@ -108,6 +111,7 @@ RETURN = (
     " ticket { id subject } accessToken " + TICKET_ERRORS + " }"
 )
 LIST = "supportTickets(first: 100, filter: $v) { edges { node { id number subject } } }"
+SEARCH = "supportTickets(first: 100, search: $v) { edges { node { id number subject } } }"
 UPDATE = (
     'supportTicketUpdate(id: $v, input: {status: SOLVED, priority: URGENT, tags: ["probe"]})'
     " { ticket { id customerEmail } " + TICKET_ERRORS + " }"
@@ -173,10 +177,19 @@ NOT_FOUND = {
     "order": [{"field": "order", "code": "NOT_FOUND", "message": "Order not found."}],
     "line": [{"field": "lines", "code": "NOT_FOUND", "message": "The order has no such line."}],
 }
-PERMISSION_DENIED = {
-    "message": "You need the following permissions to do this: MANAGE_ORDERS.",
-    "extensions": {"exception": {"code": "PERMISSION_DENIED"}},
-}
+
+
+@dataclass(frozen=True)
+class Denied:
+    """A top-level PERMISSION_DENIED with this message, the field's data null."""
+
+    message: str
+
+    def error(self) -> dict[str, Any]:
+        return {"message": self.message, "extensions": {"exception": {"code": "PERMISSION_DENIED"}}}
+
+
+PERMISSION_DENIED = Denied("You need the following permissions to do this: MANAGE_ORDERS.")
 UNAUTHENTICATED = {
     "errors": [
         {
@@ -672,7 +685,7 @@ class Slot:
     value: Any
     missing: Any
     expected_missing: Any
-    """The pinned answer to the stand-in (a dict for data, ``PERMISSION_DENIED`` for errors)."""
+    """The pinned answer to the stand-in: the field's data, or ``Denied``."""
 
     @property
     def is_mutation(self) -> bool:
@@ -744,7 +757,7 @@ class Runner:
         if self.bearer.unauthenticated:
             expected: Any = (401, UNAUTHENTICATED)
         else:
-            denied = [i for i, s in enumerate(slots) if s.expected_missing is PERMISSION_DENIED]
+            denied = [i for i, s in enumerate(slots) if isinstance(s.expected_missing, Denied)]
             data = {
                 f"s{i}": None if i in denied else s.expected_missing for i, s in enumerate(slots)
             }
@@ -752,7 +765,7 @@ class Runner:
             if denied:
                 expected[1]["errors"] = [
                     {
-                        **PERMISSION_DENIED,
+                        **slots[i].expected_missing.error(),
                         "locations": error.get("locations"),
                         "path": [f"s{i}"],
                     }
@@ -910,6 +923,39 @@ def list_slots(world: World, bearer: Bearer) -> Iterator[Slot]:
                 {"orderNumber": number},
                 {"orderNumber": MISSING_ORDER_NUMBER},
                 {"edges": []},
+            )
+    if bearer.forged:
+        return
+    for key, party in world.parties.items():
+        if key in bearer.own_parties or not party.email:
+            continue
+        ticket = world.tickets[key]
+        refused: list[tuple[str, Any, Any]] = [
+            ("customerEmail", party.email, MISSING_EMAIL),
+            ("order", to_global_id("Order", ticket.order_id), MISSING_ORDER),
+        ]
+        if ticket.customer_user_id is not None:
+            refused.append(
+                ("customer", to_global_id("User", ticket.customer_user_id), MISSING_USER)
+            )
+        for name, value, missing in refused:
+            snake = re.sub("[A-Z]", lambda m: "_" + m.group().lower(), name)
+            yield Slot(
+                f"list by {name} of {key}",
+                LIST,
+                "SupportTicketFilterInput",
+                {name: value},
+                {name: missing},
+                Denied(f"Only agents can filter tickets by {snake}."),
+            )
+        for text in (party.email, party.names[0], party.texts[0]):
+            yield Slot(
+                f"search for {key}'s {text!r}",
+                SEARCH,
+                "String",
+                text,
+                MISSING_EMAIL,
+                PERMISSION_DENIED,
             )
 
 
