@@ -356,3 +356,28 @@ def test_the_dashboard_example_picks_previews_and_applies(
     assert result["message"]["body"] == preview["data"]["supportMacroPreview"]["preview"]["body"]
     assert (result["ticket"]["status"], result["ticket"]["version"]) == ("SOLVED", 5)
     assert result["macro"]["usageCount"] == 1
+
+
+PREVIEW_STATEMENTS = 6
+"""The token's user, the ticket and the macro (access), the macro's texts, the agent's name and
+the people in the preview (the new assignee)."""
+
+
+def test_preview_costs_a_fixed_number_of_statements(
+    staff_api_client, order_ticket, on_its_way, named_agent
+):
+    with assert_statements(PREVIEW_STATEMENTS):
+        result = staff_api_client.execute(PREVIEW, _ids(order_ticket, on_its_way))
+
+    assert result["data"]["supportMacroPreview"]["errors"] == []
+
+
+def test_a_turned_off_macro_is_refused(staff_api_client, order_ticket, macro_generator):
+    macro = macro_generator(is_active=False)
+
+    result = staff_api_client.execute(APPLY, _ids(order_ticket, macro))
+
+    assert result["data"]["supportTicketApplyMacro"]["errors"] == [
+        _error("macroId", "The macro is turned off.", "INACTIVE")
+    ]
+    assert TicketMessage.objects.count() == 0
