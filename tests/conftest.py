@@ -89,4 +89,5 @@ else:
         "tests.fixtures.ratelimit",
         "tests.fixtures.agents",
         "tests.fixtures.macros",
+        "tests.fixtures.sla",
     ]
