@@ -101,11 +101,10 @@ function Shell() {
     }
   } else if (viewerError) {
     content = <ErrorState error={viewerError} onRetry={() => setAttempt((n) => n + 1)} />;
-  } else if (!viewer) {
-    content = <Loading />;
-  } else if (viewer.kind !== "STAFF" && viewer.kind !== "APP") {
+  } else if (viewer && viewer.kind !== "STAFF" && viewer.kind !== "APP") {
     content = <Text as="p" role="alert">{t("error.forbidden")}</Text>;
   } else if (route.name === "ticket") {
+    // The screens load their data beside the viewer's, not after it.
     content = <Ticket id={route.id} />;
   } else if (route.name === "inbox") {
     content = <Inbox params={route.params} />;
