@@ -56,7 +56,9 @@ def test_install_app_creates_the_inbox_page_and_the_order_widget(
 
     monkeypatch.setattr(installation_utils, "fetch_manifest", _fetch)
     monkeypatch.setattr(installation_utils, "send_app_token", send_app_token)
-    installation = AppInstallation.objects.create(app_name="Support desk", manifest_url=MANIFEST_URL)
+    installation = AppInstallation.objects.create(
+        app_name="Support desk", manifest_url=MANIFEST_URL
+    )
     installation.permissions.set([permission_manage_orders])
 
     app, _token = installation_utils.install_app(installation, activate=True)
