@@ -80,4 +80,3 @@ def create_starter_teams(agents: list[StarterAgent] | None = None) -> list[Team]
             ),
         )
     return teams
-

@@ -64,9 +64,10 @@ class AgentQueries(graphene.ObjectType):
         require_permissions(context.requestor, AGENT_PERMISSIONS)
         profiles = AgentProfile.objects.order_by("user_id")
         if team_id is not None:
-            profiles = profiles.filter(
-                memberships__team_id=pk_from_global_id(team_id, TEAM_TYPE_NAME)
-            )
+            pk = pk_from_global_id(team_id, TEAM_TYPE_NAME)
+            if pk is None:
+                return []
+            profiles = profiles.filter(memberships__team_id=pk)
         return list(profiles[:MAX_LIST_LENGTH])
 
     @staticmethod

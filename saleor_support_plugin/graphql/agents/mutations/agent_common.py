@@ -61,7 +61,8 @@ LEAD_NOTE = (
 
 
 def team_by_global_id(global_id: str, *, field: str = "id") -> Team:
-    team = Team.objects.filter(pk=pk_from_global_id(global_id, TEAM_TYPE_NAME)).first()
+    pk = pk_from_global_id(global_id, TEAM_TYPE_NAME)
+    team = Team.objects.filter(pk=pk).first() if pk is not None else None
     if team is None:
         raise AgentError(AgentErrorCode.NOT_FOUND, "Team not found.", field=field)
     return team
@@ -75,9 +76,8 @@ def team_ids_from_global_ids(global_ids: list[str], *, field: str) -> list[int]:
 
 
 def rule_by_global_id(global_id: str, *, field: str = "id") -> RoutingRule:
-    rule = RoutingRule.objects.filter(
-        pk=pk_from_global_id(global_id, ROUTING_RULE_TYPE_NAME)
-    ).first()
+    pk = pk_from_global_id(global_id, ROUTING_RULE_TYPE_NAME)
+    rule = RoutingRule.objects.filter(pk=pk).first() if pk is not None else None
     if rule is None:
         raise AgentError(AgentErrorCode.NOT_FOUND, "Routing rule not found.", field=field)
     return rule
