@@ -10,8 +10,10 @@ from .conf import desk_settings
 from .host import get_host
 from .intake import actions as intake_actions
 from .intake import reconciliation
+from .sla.sweep import sweep_sla
 
 RECONCILE_INTERVAL_SECONDS = 300.0
+SLA_SWEEP_INTERVAL_SECONDS = 60.0
 
 
 @shared_task(
@@ -58,6 +60,20 @@ def reconcile_order_history_task() -> int:
         return reconciliation.reconcile()
 
 
+@shared_task(
+    name="saleor_support_plugin.sweep_sla",
+    expires=59,
+    acks_late=True,  # replaying is safe: crossings are recorded once under the ticket's lock
+    time_limit=60,
+    soft_time_limit=45,
+    ignore_result=True,
+)
+def sweep_sla_task() -> int:
+    """Record due SLA warnings and breaches, run breach actions, sync stale clocks."""
+    with get_host().task_context():
+        return sweep_sla().tickets
+
+
 def register_periodic_tasks(app: object) -> None:
     """Add the desk's periodic tasks to ``app``'s beat schedule."""
     config = desk_settings()
@@ -76,6 +92,13 @@ def register_periodic_tasks(app: object) -> None:
         reconcile_order_history_task.s(),
         name="saleor-support-reconcile-order-history",
         expires=RECONCILE_INTERVAL_SECONDS - 10,
+        **options,
+    )
+    app.add_periodic_task(  # type: ignore[attr-defined]  # a Celery app
+        SLA_SWEEP_INTERVAL_SECONDS,
+        sweep_sla_task.s(),
+        name="saleor-support-sweep-sla",
+        expires=SLA_SWEEP_INTERVAL_SECONDS - 1,
         **options,
     )
 

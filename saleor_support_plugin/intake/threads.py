@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 
 from ..agents.routing import route_new_ticket
 from ..host.snapshot import OrderSnapshot
+from ..sla.sync import sync_clocks_after_commit
 from ..tickets import (
     MessageAuthorType,
     TicketChannel,
@@ -149,4 +150,5 @@ def apply_facts(
             plain_text=True,
             now=now,
         )
+    sync_clocks_after_commit(ticket.pk)
     return ticket, opened
