@@ -41,7 +41,7 @@ describe("App", () => {
       const body = JSON.parse(String(init?.body)) as { query: string };
       if (body.query.includes("supportViewer")) {
         return new Response(
-          JSON.stringify({ data: { supportViewer: { kind: "STAFF", permissions: [], user: { id: "1", email: "a@example.com" } } } }),
+          JSON.stringify({ data: { supportViewer: { kind: "STAFF", permissions: ["MANAGE_ORDERS"], user: { id: "1", email: "a@example.com" } } } }),
         );
       }
       return new Response(JSON.stringify({ data: { supportTickets: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }));
@@ -82,7 +82,7 @@ describe("App", () => {
           return new Response(JSON.stringify({ errors: [{ message: "Signature has expired" }] }), { status: 401 });
         }
         return new Response(
-          JSON.stringify({ data: { supportViewer: { kind: "STAFF", permissions: [], user: { id: "1", email: "agent@example.com" } } } }),
+          JSON.stringify({ data: { supportViewer: { kind: "STAFF", permissions: ["MANAGE_ORDERS"], user: { id: "1", email: "agent@example.com" } } } }),
         );
       }
       expect(auth).toBe("Bearer access-2");
@@ -98,5 +98,26 @@ describe("App", () => {
 
     expect(await screen.findByText("No tickets here.")).toBeTruthy();
     expect(viewerCalls).toBe(2);
+  });
+
+  it("tells staff without the Manage orders permission why they see no tickets", async () => {
+    window.history.replaceState(null, "", "/app/");
+    window.sessionStorage.setItem("saleor-support-desk.token", "t");
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        const body = JSON.parse(String(init?.body)) as { query: string };
+        if (body.query.includes("supportViewer")) {
+          return new Response(
+            JSON.stringify({ data: { supportViewer: { kind: "STAFF", permissions: [], user: { id: "1", email: "s@example.com" } } } }),
+          );
+        }
+        return new Response(JSON.stringify({ data: { supportTickets: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }));
+      }),
+    );
+
+    render(<App config={config} mode="standalone" />);
+
+    expect(await screen.findByText("You need the Manage orders permission to work on tickets.")).toBeTruthy();
   });
 });

@@ -101,7 +101,7 @@ function Shell() {
     }
   } else if (viewerError) {
     content = <ErrorState error={viewerError} onRetry={() => setAttempt((n) => n + 1)} />;
-  } else if (viewer && viewer.kind !== "STAFF" && viewer.kind !== "APP") {
+  } else if (viewer && !viewer.permissions.includes("MANAGE_ORDERS")) {
     content = <Text as="p" role="alert">{t("error.forbidden")}</Text>;
   } else if (route.name === "ticket") {
     // The screens load their data beside the viewer's, not after it.

@@ -66,6 +66,7 @@ class Command(BaseCommand):
             f"Log in at {address}admin/ as {ADMIN_USERNAME} / {ADMIN_PASSWORD}"
             + (f" (agents: {agent_logins} / {AGENT_PASSWORD})." if agent_logins else ".")
         )
+        self.stdout.write(f"Agents work at {address}app/ (the same logins).")
         if getattr(settings, "CELERY_BROKER_URL", ""):
             self.stdout.write(
                 "CELERY_BROKER_URL is set: store events go to the broker, so run a worker"
