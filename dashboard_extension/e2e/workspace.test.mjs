@@ -132,7 +132,7 @@ describe("agent workspace", () => {
     await page.locator("table.desk-table tbody tr").first().waitFor();
     await page.locator("body").click({ position: { x: 5, y: 300 } });
     await page.keyboard.press("j");
-    const selected = page.locator('tr[aria-selected="true"]');
+    const selected = page.locator('tr[aria-current="true"]');
     const selectedNumber = await selected.getAttribute("data-ticket-number");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: new RegExp(`Ticket #${selectedNumber}`) }).waitFor();

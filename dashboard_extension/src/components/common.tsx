@@ -4,6 +4,14 @@ import { useId, type ReactNode } from "react";
 import { ApiError } from "../api/client";
 import { useI18n, type MessageKey } from "../i18n";
 
+/** True while the agent types (keyboard shortcuts stay out of the way). */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) {
+    return false;
+  }
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
 /** Text for an error, in the agent's language. */
 export function useErrorText(): (error: unknown) => string {
   const { t } = useI18n();

@@ -53,7 +53,8 @@ describe("Inbox", () => {
     fireEvent.keyDown(document.body, { key: "j" });
     fireEvent.keyDown(document.body, { key: "k" });
 
-    expect(rows()[1]?.getAttribute("aria-selected")).toBe("true");
+    expect(rows()[1]?.getAttribute("aria-current")).toBe("true");
+    expect(document.activeElement?.textContent).toBe("Subject 1002");
     fireEvent.keyDown(document.body, { key: "Enter" });
     expect(window.location.pathname).toBe("/app/tickets/ticket-1002");
   });

@@ -13,7 +13,7 @@ import {
   type Priority,
   type TicketRow,
 } from "../api/types";
-import { ErrorState, Loading, PriorityBadge, SelectField, StatusBadge } from "../components/common";
+import { ErrorState, Loading, PriorityBadge, SelectField, StatusBadge, isTyping } from "../components/common";
 import { useI18n } from "../i18n";
 import { ticketPath, useRouter } from "../router";
 import { useSession } from "../session";
@@ -37,16 +37,6 @@ interface ListState {
 
 const EMPTY: ListState = { rows: [], pageInfo: null, loading: true, loadingMore: false, error: null };
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) {
-    return false;
-  }
-  return (
-    target.isContentEditable ||
-    ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)
-  );
-}
-
 export function Inbox({ params }: { params: URLSearchParams }) {
   const { request } = useSession();
   const { t, dateTime } = useI18n();
@@ -59,6 +49,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
   const sequence = useRef(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
+  const moved = useRef(false);
   const variables = useMemo(() => listVariables(query), [query]);
 
   useEffect(() => setSearchText(query.search), [query.search]);
@@ -124,9 +115,11 @@ export function Inbox({ params }: { params: URLSearchParams }) {
       const count = state.rows.length;
       if (event.key === "j" && count) {
         event.preventDefault();
+        moved.current = true;
         setSelected((index) => Math.min(index + 1, count - 1));
       } else if (event.key === "k" && count) {
         event.preventDefault();
+        moved.current = true;
         setSelected((index) => Math.max(index - 1, 0));
       } else if (event.key === "Enter" && count) {
         const row = state.rows[selected];
@@ -144,7 +137,13 @@ export function Inbox({ params }: { params: URLSearchParams }) {
   }, [state.rows, selected, openTicket]);
 
   useEffect(() => {
-    rowRefs.current[selected]?.scrollIntoView?.({ block: "nearest" });
+    const row = rowRefs.current[selected];
+    row?.scrollIntoView?.({ block: "nearest" });
+    // After j/k the selected ticket's link has the focus: screen readers read it, Enter opens it.
+    if (moved.current) {
+      moved.current = false;
+      row?.querySelector<HTMLAnchorElement>("a.desk-subject")?.focus({ preventScroll: true });
+    }
   }, [selected]);
 
   const submitSearch = (event: FormEvent) => {
@@ -270,7 +269,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
                       rowRefs.current[index] = node;
                     }}
                     className={index === selected ? "desk-row desk-row-selected" : "desk-row"}
-                    aria-selected={index === selected}
+                    aria-current={index === selected ? "true" : undefined}
                     data-ticket-number={row.number}
                     onClick={() => setSelected(index)}
                   >

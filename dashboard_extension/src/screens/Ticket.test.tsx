@@ -137,6 +137,37 @@ describe("Ticket", () => {
     expect(updates.map((call) => call.variables.input)).toEqual([{ priority: "URGENT" }, { priority: "URGENT" }]);
   });
 
+  it("takes r, n and a from the keyboard: reply, internal note, assign to me", async () => {
+    const { request, calls } = fakeRequest({
+      TicketDetail: { supportTicket: detail() },
+      TicketList: noOthers,
+      TicketAssign: { supportTicketAssign: { ticket: { id: "ticket-1001", version: 4 }, errors: [] } },
+    });
+    renderWith(<Ticket id="ticket-1001" />, { request });
+    await screen.findByText("Why was my order cancelled?");
+
+    fireEvent.keyDown(document.body, { key: "n" });
+    expect(document.activeElement).toBe(screen.getByLabelText("Internal note for agents"));
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(document.body, { key: "r" });
+    expect(document.activeElement).toBe(screen.getByLabelText("Reply to the customer"));
+    (document.activeElement as HTMLElement).blur();
+    await act(async () => fireEvent.keyDown(document.body, { key: "a" }));
+
+    const assign = calls.find((call) => call.operation === "TicketAssign");
+    expect(assign?.variables).toEqual({ id: "ticket-1001", assigneeId: "VXNlcjox", expectedVersion: 3 });
+  });
+
+  it("shows the order in the agent's language, right to left in Persian", async () => {
+    const { request } = fakeRequest({ TicketDetail: { supportTicket: detail() }, TicketList: noOthers });
+
+    renderWith(<Ticket id="ticket-1001" />, { request, locale: "fa" });
+
+    expect(await screen.findByText("لغوشده")).toBeTruthy();
+    expect(screen.getByText("پرداخت‌نشده")).toBeTruthy();
+    expect(screen.getAllByText(/€۱۲۹٫۹۰/, { selector: "dd" })).toHaveLength(1);
+  });
+
   it("tells when the ticket is not there", async () => {
     const { request } = fakeRequest({ TicketDetail: { supportTicket: null } });
 

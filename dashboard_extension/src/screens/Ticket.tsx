@@ -3,10 +3,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import { TICKET_ASSIGN, TICKET_DETAIL, TICKET_UPDATE } from "../api/operations";
 import { type FieldError, type TicketDetail } from "../api/types";
-import { ErrorState, Loading, PriorityBadge, StatusBadge } from "../components/common";
+import { ErrorState, Loading, PriorityBadge, StatusBadge, isTyping } from "../components/common";
 import { useI18n } from "../i18n";
 import { useRouter } from "../router";
 import { useSession } from "../session";
+import { useViewer } from "../viewer";
 import { Composer } from "./ticket/Composer";
 import { ConflictBanner, type Conflict } from "./ticket/ConflictBanner";
 import { Conversation } from "./ticket/Conversation";
@@ -117,6 +118,20 @@ export function Ticket({ id }: { id: string }) {
     if (lastChange.current) change(lastChange.current);
   }, [change]);
 
+  // a: assign the ticket to yourself.
+  const viewerId = useViewer()?.user?.id ?? null;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "a" || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTyping(event.target) || !viewerId) return;
+      if (ticketRef.current?.assignee?.id === viewerId) return;
+      event.preventDefault();
+      change({ kind: "assign", assigneeId: viewerId });
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [change, viewerId]);
+
   if (loadError && !ticket) {
     return <ErrorState error={loadError} onRetry={reload} />;
   }
@@ -160,6 +175,9 @@ export function Ticket({ id }: { id: string }) {
           <span>{t(`channel.${ticket.channel}`)}</span>
           <span>{t("ticket.opened", { date: dateTime(ticket.createdAt) })}</span>
         </div>
+        <Text as="p" size={2} className="desk-hint">
+          {t("ticket.keyboardHint")}
+        </Text>
       </header>
       {loadError ? <ErrorState error={loadError} onRetry={reload} /> : null}
       {conflict ? (

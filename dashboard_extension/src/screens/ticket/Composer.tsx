@@ -1,9 +1,9 @@
 import { Button, Text, Textarea } from "@saleor/macaw-ui";
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 
 import { TICKET_REPLY } from "../../api/operations";
 import type { FieldError, TicketDetail } from "../../api/types";
-import { useErrorText, useFieldErrorText } from "../../components/common";
+import { isTyping, useErrorText, useFieldErrorText } from "../../components/common";
 import { useI18n } from "../../i18n";
 import { useSession } from "../../session";
 import { textToHtml } from "../ticketModel";
@@ -20,6 +20,20 @@ export function Composer({ ticket, onSent }: { ticket: TicketDetail; onSent: () 
   const [notice, setNotice] = useState<string | null>(null);
   const groupName = useId();
   const errorId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // r: reply to the customer; n: write an internal note.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.key !== "r" && event.key !== "n") return;
+      event.preventDefault();
+      setInternal(event.key === "n");
+      formRef.current?.querySelector("textarea")?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +66,11 @@ export function Composer({ ticket, onSent }: { ticket: TicketDetail; onSent: () 
   };
 
   return (
-    <form className={internal ? "desk-composer desk-composer-internal" : "desk-composer"} onSubmit={submit}>
+    <form
+      ref={formRef}
+      className={internal ? "desk-composer desk-composer-internal" : "desk-composer"}
+      onSubmit={submit}
+    >
       <fieldset className="desk-composer-mode">
         <legend className="desk-visually-hidden">{t("composer.mode")}</legend>
         <label className={internal ? "desk-toggle" : "desk-toggle desk-toggle-on"}>

@@ -2,7 +2,7 @@ import { Text } from "@saleor/macaw-ui";
 
 import type { OrderSnapshot, TicketDetail } from "../../api/types";
 import { Panel } from "../../components/common";
-import { useI18n } from "../../i18n";
+import { useI18n, type MessageKey, type Translate } from "../../i18n";
 import { useSession } from "../../session";
 
 export function parseSnapshot(raw: string | null): OrderSnapshot | null {
@@ -23,6 +23,13 @@ export function parseSnapshot(raw: string | null): OrderSnapshot | null {
 function humanise(code: string): string {
   const text = code.replace(/_/g, " ").toLowerCase();
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A store state code in the agent's language; codes the desk does not know read as words. */
+function stateLabel(t: Translate, group: "orderStatus" | "charge" | "fulfilment", code: string): string {
+  const key = `${group}.${code.toLowerCase()}` as MessageKey;
+  const text = t(key);
+  return text === key ? humanise(code) : text;
 }
 
 export function OrderPanel({ ticket }: { ticket: TicketDetail }) {
@@ -60,9 +67,9 @@ export function OrderPanel({ ticket }: { ticket: TicketDetail }) {
       {snapshot ? (
         <dl className="desk-facts">
           <dt>{t("order.status")}</dt>
-          <dd>{humanise(snapshot.status)}</dd>
+          <dd>{stateLabel(t, "orderStatus", snapshot.status)}</dd>
           <dt>{t("order.payment")}</dt>
-          <dd>{humanise(snapshot.charge_status)}</dd>
+          <dd>{stateLabel(t, "charge", snapshot.charge_status)}</dd>
           {snapshot.created_at ? (
             <>
               <dt className="desk-visually-hidden">{t("order.placed", { date: "" })}</dt>
@@ -116,7 +123,7 @@ export function OrderPanel({ ticket }: { ticket: TicketDetail }) {
               {snapshot.fulfillments.map((fulfilment) => (
                 <li key={fulfilment.id} data-status={fulfilment.status}>
                   <span className={`desk-badge desk-fulfilment-${fulfilment.status}`}>
-                    {humanise(fulfilment.status)}
+                    {stateLabel(t, "fulfilment", fulfilment.status)}
                   </span>
                   {fulfilment.tracking_number ? (
                     <span className="desk-muted"> {t("order.tracking", { number: fulfilment.tracking_number })}</span>
