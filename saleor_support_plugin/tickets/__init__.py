@@ -103,6 +103,7 @@ class TicketEventType:
     SLA_BREACHED = "sla_breached"  # an SLA clock passed its due time
     SLA_LEAD_NOTIFIED = "sla_lead_notified"  # a breach was put before a team lead
     SLA_ACTION_FAILED = "sla_action_failed"  # a breach action could not be carried out
+    SUBJECT_CHANGED = "subject_changed"  # an agent rewrote the subject
 
     CHOICES = [
         (OPENED, "Opened"),
@@ -130,6 +131,7 @@ class TicketEventType:
         (SLA_BREACHED, "SLA breached"),
         (SLA_LEAD_NOTIFIED, "Team lead notified of an SLA breach"),
         (SLA_ACTION_FAILED, "SLA breach action failed"),
+        (SUBJECT_CHANGED, "Subject changed"),
     ]
 
 

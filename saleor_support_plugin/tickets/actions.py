@@ -341,6 +341,28 @@ def change_category(
 
 
 @transaction.atomic
+def change_subject(
+    ticket: Ticket,
+    subject: str,
+    *,
+    actor: Actor,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Ticket:
+    """Give the ticket a clearer one-line summary; the same subject is a no-op."""
+    now = now or timezone.now()
+    subject = _check_subject(subject)
+    locked = _lock(ticket, expected_version)
+    if subject == locked.subject:
+        return locked
+    locked.subject = subject
+    locked.search_text = search_text_of_ticket(locked)
+    _save(locked, now, ["subject", "search_text"])
+    events.subject_changed_event(locked, actor=actor, at=now)
+    return locked
+
+
+@transaction.atomic
 def set_tags(
     ticket: Ticket,
     tags: Iterable[str],

@@ -368,3 +368,8 @@ def sla_action_failed_event(
         at=at,
         parameters={"action": action, "code": code, "kinds": kinds},
     )
+
+
+def subject_changed_event(ticket: Ticket, *, actor: Actor, at: datetime) -> TicketEvent:
+    """Record a new subject; the text stays on the ticket, out of the timeline."""
+    return _event(ticket, TicketEventType.SUBJECT_CHANGED, actor=actor, at=at)

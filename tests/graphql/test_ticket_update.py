@@ -1,4 +1,4 @@
-"""supportTicketUpdate: status, priority, category and tags, all or nothing."""
+"""supportTicketUpdate: subject, status, priority, category and tags, all or nothing."""
 
 import pytest
 
@@ -176,3 +176,45 @@ def test_only_agents_update_and_a_denied_update_changes_nothing(request, ticket,
     }
     assert _snapshot(ticket) == before
     assert _timeline(ticket) == [(TicketEventType.OPENED, None)]
+
+
+SUBJECT = """
+mutation Update($id: ID!, $input: SupportTicketUpdateInput!) {
+  supportTicketUpdate(id: $id, input: $input) {
+    ticket { subject version }
+    errors { field message code }
+  }
+}
+"""
+
+
+def test_an_agent_rewrites_the_subject_and_search_finds_the_new_one(staff_api_client, ticket):
+    # when
+    result = staff_api_client.execute(
+        SUBJECT, {"id": _gid(ticket), "input": {"subject": "  Colet  deteriorat la livrare "}}
+    )
+    found = staff_api_client.execute(
+        '{ supportTickets(search: "deteriorat") { edges { node { number } } } }'
+    )
+
+    # then
+    assert result["data"]["supportTicketUpdate"] == {
+        "ticket": {"subject": "Colet deteriorat la livrare", "version": 2},
+        "errors": [],
+    }
+    assert _timeline(ticket)[-1][0] == TicketEventType.SUBJECT_CHANGED
+    assert [e.parameters for e in TicketEvent.objects.filter(ticket=ticket)][-1] == {}
+    assert found["data"]["supportTickets"]["edges"] == [{"node": {"number": ticket.number}}]
+
+
+@pytest.mark.parametrize(("subject", "code"), [("   ", "REQUIRED"), ("x" * 256, "TOO_LONG")])
+def test_a_bad_subject_changes_nothing(staff_api_client, ticket, subject, code):
+    before = _snapshot(ticket)
+
+    result = staff_api_client.execute(
+        SUBJECT, {"id": _gid(ticket), "input": {"subject": subject, "priority": "HIGH"}}
+    )
+
+    errors = result["data"]["supportTicketUpdate"]["errors"]
+    assert [(e["field"], e["code"]) for e in errors] == [("subject", code)]
+    assert _snapshot(ticket) == before

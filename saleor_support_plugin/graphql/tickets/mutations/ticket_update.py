@@ -2,6 +2,7 @@ from typing import Any
 
 import graphene
 
+from ....sla.sync import sync_clocks_after_commit
 from ....tickets import actions
 from ....tickets.error_codes import TicketError, TicketErrorCode
 from ...core.mutations import BaseMutation, actor_for
@@ -22,6 +23,7 @@ class SupportTicketUpdateInput(graphene.InputObjectType):
     )
     priority = graphene.Field(SupportTicketPriorityEnum, description="New priority.")
     category = graphene.String(description="Slug of the new (active) category.")
+    subject = graphene.String(description="A clearer one-line summary, up to 255 characters.")
     tags = graphene.List(
         graphene.NonNull(graphene.String),
         description="The ticket's tags from now on (replaces them; at most 20).",
@@ -43,8 +45,8 @@ class SupportTicketUpdate(BaseMutation):
 
     class Meta:
         description = (
-            "Change a ticket's status, priority, category or tags, all or nothing; each change"
-            " is written to the timeline."
+            "Change a ticket's subject, status, priority, category or tags, all or nothing;"
+            " each change is written to the timeline."
         )
         permissions = AGENT_PERMISSIONS
         error_type_class = SupportTicketError
@@ -62,6 +64,7 @@ class SupportTicketUpdate(BaseMutation):
             )
         actor = actor_for(info.context)
         steps = [
+            ("subject", actions.change_subject),
             ("category", actions.change_category),
             ("priority", actions.change_priority),
             ("tags", actions.set_tags),
@@ -73,4 +76,5 @@ class SupportTicketUpdate(BaseMutation):
             ticket = action(ticket, changes[name], actor=actor, expected_version=expected)
             if expected is not None:
                 expected = ticket.version
+        sync_clocks_after_commit(ticket.pk)
         return cls(ticket=ticket, errors=[])
