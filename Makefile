@@ -8,7 +8,7 @@ NPM ?= npm
 UI := dashboard_extension
 UI_STAMP := $(UI)/node_modules/.installed
 UI_BUILD := saleor_support_plugin/web/dashboard/index.html
-UI_SOURCES := $(shell find $(UI)/src -type f 2>/dev/null) $(UI)/index.html $(UI)/vite.config.ts $(UI)/tsconfig.json
+UI_SOURCES := $(shell find $(UI)/src -type f 2>/dev/null) $(UI)/index.html $(UI)/vite.config.ts $(UI)/tsconfig.json $(UI)/eslint.config.js $(UI)/package.json
 
 .PHONY: demo test lint schema clean install ui chromium
 

@@ -70,21 +70,22 @@ function Shell() {
   const [viewerError, setViewerError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
 
+  const { ready, request } = session;
   useEffect(() => {
-    if (!session.ready) {
+    if (!ready) {
       setViewer(null);
       return;
     }
     let live = true;
     setViewerError(null);
-    session.request<{ supportViewer: Viewer }>(VIEWER).then(
+    request<{ supportViewer: Viewer }>(VIEWER).then(
       (data) => live && setViewer(data.supportViewer),
       (error: unknown) => live && setViewerError(error),
     );
     return () => {
       live = false;
     };
-  }, [session.ready, session.request, attempt]);
+  }, [ready, request, attempt]);
 
   if (route.name === "orderWidget") {
     return session.ready ? <OrderWidget orderId={route.orderId} /> : <Loading label={t("embedded.connecting")} />;

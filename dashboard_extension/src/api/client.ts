@@ -42,7 +42,7 @@ export function createClient(apiUrl: string, getToken: () => string | null): Req
     } catch {
       throw new ApiError("network", "The desk could not be reached.");
     }
-    let body: GraphQLResponse<T> | null = null;
+    let body: GraphQLResponse<T> | null;
     try {
       body = (await response.json()) as GraphQLResponse<T>;
     } catch {

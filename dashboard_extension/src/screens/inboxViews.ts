@@ -28,8 +28,15 @@ export interface SavedView {
   sort: SortKey;
 }
 
+const MINE: SavedView = {
+  id: "mine",
+  label: "view.mine",
+  filter: () => ({ status: ACTIVE, assignee: "me" }),
+  sort: "priorityDesc",
+};
+
 export const SAVED_VIEWS: readonly SavedView[] = [
-  { id: "mine", label: "view.mine", filter: () => ({ status: ACTIVE, assignee: "me" }), sort: "priorityDesc" },
+  MINE,
   {
     id: "unassigned",
     label: "view.unassigned",
@@ -79,7 +86,7 @@ export interface InboxQuery {
 
 /** The variables of `supportTickets` for a view, its extra filters, search and sort. */
 export function listVariables(query: InboxQuery, now: Date = new Date()) {
-  const view = SAVED_VIEWS.find((candidate) => candidate.id === query.view) ?? SAVED_VIEWS[0]!;
+  const view = SAVED_VIEWS.find((candidate) => candidate.id === query.view) ?? MINE;
   const filter: TicketFilter = { ...view.filter(now) };
   if (query.priority) {
     filter.priority = [query.priority];
