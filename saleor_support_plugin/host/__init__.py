@@ -50,6 +50,14 @@ class Host(Protocol):
         Ordered by creation time then id, ``limit`` at a time, continuing after ``after``.
         """
 
+    def orders_count_by_customer(
+        self, *, user_ids: Iterable[int], emails: Iterable[str]
+    ) -> tuple[dict[int, int], dict[str, int]]:
+        """Count the orders (drafts left out) of each account and of each guest e-mail.
+
+        Returns ``(by user id, by lower-cased e-mail)``; missing keys have none.
+        """
+
     def existing_user_ids(self, user_ids: Iterable[int]) -> set[int]:
         """Return which of ``user_ids`` still have an account."""
 

@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
 
 from .snapshot import OrderEventRecord
 
@@ -90,3 +91,35 @@ class ShapedHistoryReader:
         return noted_orders_between(
             self.history_models()[0], start=start, end=end, limit=limit, after=after
         )
+
+    def orders_count_by_customer(
+        self, *, user_ids: Iterable[int], emails: Iterable[str]
+    ) -> tuple[dict[int, int], dict[str, int]]:
+        return orders_count_by_customer(self.history_models()[0], user_ids=user_ids, emails=emails)
+
+
+DRAFT = "draft"
+"""Saleor's status of draft orders, which are not the customer's orders yet."""
+
+
+def orders_count_by_customer(
+    order_model: Any, *, user_ids: Iterable[int], emails: Iterable[str]
+) -> tuple[dict[int, int], dict[str, int]]:
+    """Count non-draft orders per account and, for guests, per e-mail (lower-cased)."""
+    by_user: dict[int, int] = {}
+    by_email: dict[str, int] = {}
+    users = sorted(set(user_ids))
+    addresses = sorted({e.lower() for e in emails if e})
+    orders = order_model._default_manager.exclude(status=DRAFT)
+    if users:
+        rows = orders.filter(user_id__in=users).values("user_id").annotate(n=Count("pk"))
+        by_user = {row["user_id"]: row["n"] for row in rows}
+    if addresses:
+        rows = (
+            orders.annotate(email=Lower("user_email"))
+            .filter(email__in=addresses)
+            .values("email")
+            .annotate(n=Count("pk"))
+        )
+        by_email = {row["email"]: row["n"] for row in rows}
+    return by_user, by_email
