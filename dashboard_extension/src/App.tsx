@@ -1,5 +1,5 @@
 import type { AppBridge } from "@saleor/app-sdk/app-bridge";
-import { ThemeProvider, Text, Button } from "@saleor/macaw-ui";
+import { Button, Text, ThemeProvider, useTheme } from "@saleor/macaw-ui";
 import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
 
 import { VIEWER } from "./api/operations";
@@ -41,10 +41,20 @@ function Localised({ children }: { children: ReactNode }) {
   return (
     <I18nProvider locale={locale}>
       <ThemeProvider defaultTheme={theme === "dark" ? "defaultDark" : "defaultLight"}>
+        <FollowTheme theme={theme} />
         <Directed>{children}</Directed>
       </ThemeProvider>
     </I18nProvider>
   );
+}
+
+/** The Dashboard may switch between light and dark while the app is open. */
+function FollowTheme({ theme }: { theme: "light" | "dark" }) {
+  const { setTheme } = useTheme();
+  useEffect(() => {
+    setTheme(theme === "dark" ? "defaultDark" : "defaultLight");
+  }, [theme, setTheme]);
+  return null;
 }
 
 /** Language and direction on the document root, so native controls and scrollbars follow. */
