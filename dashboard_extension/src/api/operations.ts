@@ -194,3 +194,17 @@ export const TICKET_REPLY = /* GraphQL */ `
     }
   }
 `;
+
+export const AGENTS = /* GraphQL */ `
+  query Agents {
+    supportAgents {
+      user {
+        id
+        email
+        firstName
+        lastName
+      }
+      activeTicketCount
+    }
+  }
+`;

@@ -168,6 +168,28 @@ describe("Ticket", () => {
     expect(screen.getAllByText(/€۱۲۹٫۹۰/, { selector: "dd" })).toHaveLength(1);
   });
 
+  it("gives the ticket to an agent picked from the desk's agents", async () => {
+    const { request, calls } = fakeRequest({
+      TicketDetail: { supportTicket: detail() },
+      TicketList: noOthers,
+      Agents: {
+        supportAgents: [
+          { user: { id: "VXNlcjox", email: "agent@example.com" }, activeTicketCount: 3 },
+          { user: { id: "VXNlcjoy", email: "agent2@example.com" }, activeTicketCount: 12 },
+        ],
+      },
+      TicketAssign: { supportTicketAssign: { ticket: { id: "ticket-1001", version: 4 }, errors: [] } },
+    });
+    renderWith(<Ticket id="ticket-1001" />, { request });
+    const select = await screen.findByLabelText("Assignee");
+
+    expect(within(select).getByRole("option", { name: "agent2@example.com (12)" })).toBeTruthy();
+    await act(async () => fireEvent.change(select, { target: { value: "VXNlcjoy" } }));
+
+    const assign = calls.find((call) => call.operation === "TicketAssign");
+    expect(assign?.variables).toEqual({ id: "ticket-1001", assigneeId: "VXNlcjoy", expectedVersion: 3 });
+  });
+
   it("tells when the ticket is not there", async () => {
     const { request } = fakeRequest({ TicketDetail: { supportTicket: null } });
 

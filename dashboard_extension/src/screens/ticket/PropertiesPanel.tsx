@@ -1,5 +1,7 @@
 import { Button, Text } from "@saleor/macaw-ui";
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
+
+import { AGENTS } from "../../api/operations";
 
 import {
   DEFAULT_CATEGORIES,
@@ -12,6 +14,7 @@ import {
 } from "../../api/types";
 import { ErrorState, Panel, SelectField, useFieldErrorText } from "../../components/common";
 import { useI18n } from "../../i18n";
+import { useSession } from "../../session";
 import { useViewer } from "../../viewer";
 import { normaliseTag, type Change } from "../ticketModel";
 
@@ -133,39 +136,13 @@ export function PropertiesPanel({
             </Text>
           ) : null}
         </div>
-        <div className="desk-field">
-          <span className="desk-label">{t("field.assignee")}</span>
-          <Text as="p" className="desk-assignee">
-            {ticket.assignee?.email ?? t("assignee.none")}
-          </Text>
-          <div className="desk-assign-actions">
-            {viewer && ticket.assignee?.id !== viewer ? (
-              <Button
-                variant="secondary"
-                size="small"
-                disabled={saving}
-                onClick={() => onChange({ kind: "assign", assigneeId: viewer })}
-              >
-                {t("assignee.me")}
-              </Button>
-            ) : null}
-            {ticket.assignee ? (
-              <Button
-                variant="tertiary"
-                size="small"
-                disabled={saving}
-                onClick={() => onChange({ kind: "assign", assigneeId: null })}
-              >
-                {t("assignee.unassign")}
-              </Button>
-            ) : null}
-          </div>
-          {errorOf("assigneeId") ? (
-            <Text as="p" className="desk-field-error" role="alert">
-              {errorOf("assigneeId")}
-            </Text>
-          ) : null}
-        </div>
+        <AssigneeField
+          ticket={ticket}
+          viewer={viewer}
+          saving={saving}
+          error={errorOf("assigneeId")}
+          onChange={onChange}
+        />
         <div className="desk-field">
           <span className="desk-label">{t("field.tier")}</span>
           <Text as="p">{ticket.tier}</Text>
@@ -189,4 +166,99 @@ export function PropertiesPanel({
 function useViewerId(): { viewer: string | null } {
   const viewer = useViewer();
   return { viewer: viewer?.user?.id ?? null };
+}
+
+interface AgentOption {
+  user: { id: string; email: string } | null;
+  activeTicketCount: number;
+}
+
+/** The agents to pick from (`supportAgents`); when none have a profile, only "me" and "nobody". */
+function useAgents(): AgentOption[] {
+  const { request } = useSession();
+  const [agents, setAgents] = useState<AgentOption[]>([]);
+  useEffect(() => {
+    let live = true;
+    request<{ supportAgents: AgentOption[] }>(AGENTS).then(
+      (data) => live && setAgents(data.supportAgents.filter((agent) => agent.user)),
+      () => live && setAgents([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [request]);
+  return agents;
+}
+
+function AssigneeField({
+  ticket,
+  viewer,
+  saving,
+  error,
+  onChange,
+}: {
+  ticket: TicketDetail;
+  viewer: string | null;
+  saving: boolean;
+  error: string | null;
+  onChange: (change: Change) => void;
+}) {
+  const { t, number } = useI18n();
+  const agents = useAgents();
+  const options = new Map<string, string>([["", t("assignee.none")]]);
+  if (ticket.assignee) options.set(ticket.assignee.id, ticket.assignee.email);
+  for (const agent of agents) {
+    if (agent.user) {
+      options.set(agent.user.id, `${agent.user.email} (${number(agent.activeTicketCount)})`);
+    }
+  }
+  return (
+    <div className="desk-field">
+      {options.size > 2 || (options.size === 2 && !ticket.assignee) ? (
+        <SelectField<string>
+          label={t("field.assignee")}
+          name="assignee"
+          value={ticket.assignee?.id ?? ""}
+          disabled={saving}
+          options={[...options].map(([value, label]) => ({ value, label }))}
+          error={error}
+          onChange={(id) => onChange({ kind: "assign", assigneeId: id || null })}
+        />
+      ) : (
+        <>
+          <span className="desk-label">{t("field.assignee")}</span>
+          <Text as="p" className="desk-assignee">
+            {ticket.assignee?.email ?? t("assignee.none")}
+          </Text>
+          {error ? (
+            <Text as="p" className="desk-field-error" role="alert">
+              {error}
+            </Text>
+          ) : null}
+        </>
+      )}
+      <div className="desk-assign-actions">
+        {viewer && ticket.assignee?.id !== viewer ? (
+          <Button
+            variant="secondary"
+            size="small"
+            disabled={saving}
+            onClick={() => onChange({ kind: "assign", assigneeId: viewer })}
+          >
+            {t("assignee.me")}
+          </Button>
+        ) : null}
+        {ticket.assignee ? (
+          <Button
+            variant="tertiary"
+            size="small"
+            disabled={saving}
+            onClick={() => onChange({ kind: "assign", assigneeId: null })}
+          >
+            {t("assignee.unassign")}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
 }
