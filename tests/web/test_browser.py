@@ -35,7 +35,8 @@ def _open_tickets() -> Any:
     ).exclude(order_number="")
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: other transactional tests flush the tables, categories from migrations too.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_workspace_in_chromium(live_server: Any, settings: Any) -> None:
     node = shutil.which("node")
     assert node, "Node.js is needed for the browser tests"
