@@ -5,18 +5,19 @@ import graphene
 from .agents.schema import AgentMutations, AgentQueries
 from .macros.schema import MacroMutations, MacroQueries
 from .returns.schema import ReturnMutations
+from .sla.schema import SlaMutations, SlaQueries
 from .tickets.customer_types import CustomerTicket, CustomerTicketMessage
 from .tickets.schema import TicketMutations, TicketQueries
 from .tickets.types import StaffTicket, StaffTicketMessage
 from .viewer.schema import ViewerQueries
 
 
-class Query(TicketQueries, ViewerQueries, MacroQueries, AgentQueries):
+class Query(TicketQueries, ViewerQueries, MacroQueries, AgentQueries, SlaQueries):
     class Meta:
         description = "Reads of the support desk."
 
 
-class Mutation(TicketMutations, ReturnMutations, MacroMutations, AgentMutations):
+class Mutation(TicketMutations, ReturnMutations, MacroMutations, AgentMutations, SlaMutations):
     class Meta:
         description = "Changes to the support desk."
 

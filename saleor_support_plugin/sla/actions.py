@@ -392,15 +392,16 @@ def delete_policy(policy: SlaPolicy) -> None:
 
 @transaction.atomic
 def reorder_policies(policy_ids: Sequence[int]) -> list[SlaPolicy]:
-    """Set the order policies are tried in; ``policy_ids`` names every policy once."""
-    policies = {policy.pk: policy for policy in SlaPolicy.objects.select_for_update()}
-    if sorted(policy_ids) != sorted(policies) or len(set(policy_ids)) != len(policy_ids):
-        raise SlaError(
-            SlaErrorCode.INVALID,
-            "Name every policy exactly once, in the order to try them.",
-            field="ids",
-        )
-    ordered = [policies[pk] for pk in policy_ids]
+    """Try the policies of ``policy_ids`` first, in that order; the others follow as they were.
+
+    Returns every policy in its new order; an unknown id is ``NOT_FOUND``.
+    """
+    policies = list(SlaPolicy.objects.select_for_update().order_by("position", "pk"))
+    by_id = {policy.pk: policy for policy in policies}
+    wanted = list(dict.fromkeys(policy_ids))
+    if any(pk not in by_id for pk in wanted):
+        raise SlaError(SlaErrorCode.NOT_FOUND, "No such policy.", field="ids")
+    ordered = [by_id[pk] for pk in wanted] + [p for p in policies if p.pk not in set(wanted)]
     for position, policy in enumerate(ordered):
         policy.position = position
     SlaPolicy.objects.bulk_update(ordered, ["position"])

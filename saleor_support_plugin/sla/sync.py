@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..tickets import TicketEventType, events
-from ..tickets.lock_objects import ticket_qs_select_for_update
+from ..tickets.lock_objects import ticket_qs_select_for_update, tickets_select_for_update
 from ..tickets.models import Ticket, TicketEvent, TicketMessage
 from . import ClockStatus
 from .clocks import Clock, PublicMessage, StatusChange, TicketHistory, derive_clocks, earliest
@@ -278,15 +278,20 @@ def sync_ticket_clocks(ticket: Ticket, *, now: datetime | None = None) -> list[T
     return sync_locked_tickets([locked], now=now).clocks[locked.pk]
 
 
-def _sync_by_id(ticket_id: int) -> None:
-    ticket = Ticket.objects.filter(pk=ticket_id).first()
-    if ticket is not None:
-        sync_ticket_clocks(ticket)
+@transaction.atomic
+def sync_tickets_by_ids(ticket_ids: Sequence[int], *, now: datetime | None = None) -> None:
+    """Lock the tickets (pk order) and bring their clocks up to date, in one batch."""
+    now = now or timezone.now()
+    tickets = list(tickets_select_for_update(Ticket.objects.filter(pk__in=list(ticket_ids))))
+    if tickets:
+        sync_locked_tickets(tickets, now=now)
 
 
-def sync_clocks_after_commit(ticket_id: int) -> None:
-    """Sync the ticket's clocks once the current transaction commits.
+def sync_clocks_after_commit(*ticket_ids: int) -> None:
+    """Sync the tickets' clocks once the current transaction commits.
 
-    Best effort: a failure is logged, and the minute sweep syncs the ticket instead.
+    Best effort: a failure is logged, and the minute sweep syncs the tickets instead.
     """
-    transaction.on_commit(partial(_sync_by_id, ticket_id), robust=True)
+    ids = sorted(set(ticket_ids))
+    if ids:
+        transaction.on_commit(partial(sync_tickets_by_ids, ids), robust=True)

@@ -20,6 +20,7 @@ from ...tickets.error_codes import TicketError
 from ...tickets.models import Ticket
 from ..core.errors import InvalidArgument
 from ..core.ids import pk_from_global_id
+from ..sla.filters import filter_by_sla, sla_due_within_filter, sla_state_filter
 from ..users.types import USER_TYPE_NAME
 from .enums import (
     SupportTicketChannelEnum,
@@ -98,6 +99,8 @@ class SupportTicketFilterInput(graphene.InputObjectType):
         graphene.NonNull(graphene.String),
         description="Tickets whose customer writes in any of these languages (e.g. `ro`, `pt-BR`).",
     )
+    sla_state = sla_state_filter()
+    sla_due_within_minutes = sla_due_within_filter()
 
     class Meta:
         description = "Conditions a ticket must meet to be listed; all given ones apply."
@@ -135,7 +138,7 @@ def filter_tickets(
             queryset = _filter_range(queryset, column, name, values[name])
     if values.get("language_code"):
         queryset = _filter_language(queryset, values["language_code"])
-    return queryset
+    return filter_by_sla(queryset, values)
 
 
 def _filter_assignee(

@@ -10,6 +10,7 @@ from ...tickets.models import Ticket
 from ..core.connections import KeysetOrdering
 from ..core.errors import PermissionDenied
 from ..core.types import OrderDirection
+from ..sla.filters import SLA_DUE_KEY, with_sla_due
 
 PRIORITY_RANK = "priority_rank"
 
@@ -19,6 +20,7 @@ class SupportTicketSortField(graphene.Enum):
     UPDATED = "updated"
     PRIORITY = "priority"
     NUMBER = "number"
+    SLA_DUE = "sla_due"
 
     class Meta:
         description = "What the ticket list is sorted by; ties are broken by the ticket's id."
@@ -30,6 +32,10 @@ class SupportTicketSortField(graphene.Enum):
             "UPDATED": "When the ticket last changed.",
             "PRIORITY": "Priority, LOW < NORMAL < HIGH < URGENT.",
             "NUMBER": "Ticket number.",
+            "SLA_DUE": (
+                "Earliest due time of the ticket's running or paused SLA clocks, overdue"
+                " first when ascending; tickets without one come last either way."
+            ),
         }[self.name]
 
 
@@ -50,6 +56,7 @@ _KEYS: dict[str, tuple[str, type[int] | type[datetime]]] = {
     "updated": ("updated_at", datetime),
     "priority": (PRIORITY_RANK, int),
     "number": ("number", int),
+    "sla_due": (SLA_DUE_KEY, datetime),
 }
 
 DEFAULT_SORT = {"field": "updated", "direction": "desc"}
@@ -71,8 +78,12 @@ def check_customer_sorting(sort_by: dict[str, Any] | None) -> None:
     """Refuse orderings that would reveal what customers are not shown (priority)."""
     if sort_by and sort_by["field"] == "priority":
         raise PermissionDenied("Only agents can sort tickets by priority.")
+    if sort_by and sort_by["field"] == "sla_due":
+        raise PermissionDenied("Only agents can sort tickets by SLA due time.")
 
 
 def with_sort_key(queryset: QuerySet[Ticket], ordering: KeysetOrdering) -> QuerySet[Ticket]:
-    """Return ``queryset`` as it is: every sort key is a column (``Ticket.priority_rank``)."""
+    """Return ``queryset`` with its sort key: a column, or the SLA due time annotated."""
+    if ordering.key == SLA_DUE_KEY:
+        return with_sla_due(queryset, descending=ordering.descending)
     return queryset

@@ -17,8 +17,14 @@ from ..core.dataloaders import ChildPage, ChildPageKey, ChildPageLoader
 from ..core.ids import to_global_id
 from ..returns.dataloaders import ReturnRequestByTicketLoader
 from ..returns.types import SupportReturnRequest
+from ..sla.clock_types import resolve_sla_clocks, sla_clocks_field
 from ..users.dataloaders import UserByIdLoader
 from ..users.types import SupportUser
+from .customer_context import (
+    OTHER_TICKETS,
+    resolve_customer_orders_count,
+    resolve_customer_tickets,
+)
 from .dataloaders import (
     CategoryByIdLoader,
     EventsByTicketLoader,
@@ -324,6 +330,20 @@ class StaffTicket(graphene.ObjectType):
     order = graphene.Field(
         SupportTicketOrder, description="The order the ticket is about; null when there is none."
     )
+    customer_tickets = graphene.List(
+        graphene.NonNull(lambda: StaffTicket),
+        required=True,
+        description=(
+            f"The customer's other tickets, newest first (at most {OTHER_TICKETS}): by account,"
+            " or for guests by e-mail; empty once the customer's data was erased."
+        ),
+    )
+    customer_orders_count = graphene.Int(
+        description=(
+            "How many orders the customer placed in the store (drafts left out): by account,"
+            " or for guests by e-mail; null when the customer cannot be told."
+        )
+    )
     assignee = graphene.Field(
         SupportUser, description="The agent who owns the ticket; null when unassigned."
     )
@@ -345,6 +365,7 @@ class StaffTicket(graphene.ObjectType):
         description="The timeline: every change and store event, oldest first.",
         **_page_arguments("timeline entries"),
     )
+    sla_clocks = sla_clocks_field()
 
     class Meta:
         interfaces = (SupportTicket,)
@@ -361,6 +382,9 @@ class StaffTicket(graphene.ObjectType):
     @staticmethod
     def resolve_order(root: Ticket, info: Any) -> Ticket | None:
         return root if root.order_id is not None else None
+
+    resolve_customer_tickets = staticmethod(resolve_customer_tickets)
+    resolve_customer_orders_count = staticmethod(resolve_customer_orders_count)
 
     @staticmethod
     def resolve_assignee(root: Ticket, info: Any) -> Any:
@@ -380,6 +404,10 @@ class StaffTicket(graphene.ObjectType):
     def resolve_events(root: Ticket, info: Any, first: Any = None, after: Any = None) -> Any:
         loader = EventsByTicketLoader(info.context)
         return _child_page(loader, SupportTicketEventConnection, root, first, after)
+
+    @staticmethod
+    def resolve_sla_clocks(root: Ticket, info: Any) -> Any:
+        return resolve_sla_clocks(root, info)
 
 
 class SupportTicketConnection(graphene.relay.Connection):

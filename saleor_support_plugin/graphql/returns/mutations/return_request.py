@@ -4,6 +4,7 @@ import graphene
 
 from ....agents.routing import route_new_ticket
 from ....returns.actions import ReturnLine, request_return
+from ....sla.sync import sync_clocks_after_commit
 from ....tickets import access_tokens, actions
 from ....tickets.customer_orders import customers_order
 from ....tickets.error_codes import TicketError, TicketErrorCode
@@ -112,6 +113,7 @@ class SupportReturnRequestCreate(BaseMutation):
             before_opening=lambda: limit_guest_creation(context, email),
         )
         request.ticket = route_new_ticket(request.ticket)
+        sync_clocks_after_commit(request.ticket.pk)
         token = access_tokens.issue_access_token(request.ticket) if user_id is None else None
         return cls(return_request=request, ticket=request.ticket, access_token=token, errors=[])
 

@@ -2,6 +2,7 @@ from typing import Any
 
 import graphene
 
+from ....sla.sync import sync_clocks_after_commit
 from ....tickets.bulk import bulk_change_status
 from ...core.mutations import actor_for
 from ...core.permissions import AGENT_PERMISSIONS
@@ -41,4 +42,5 @@ class SupportTicketBulkStatus(TicketBulkMutation):
             data["status"],
             actor=actor_for(info.context),
         )
+        sync_clocks_after_commit(*(i.ticket.pk for i in outcome.items if i.changed and i.ticket))
         return cls.payload(outcome)

@@ -2,6 +2,7 @@ from typing import Any
 
 import graphene
 
+from ....sla.sync import sync_clocks_after_commit
 from ....tickets.customer import close_by_customer, reopen_by_customer
 from ...core.mutations import BaseMutation, actor_for
 from ..customer_types import reopen_window_days
@@ -28,6 +29,7 @@ class SupportTicketClose(BaseMutation):
     def perform_mutation(cls, info: Any, **data: Any) -> Any:
         ticket = ticket_for_mutation(info.context, data["id"])
         ticket = close_by_customer(ticket, actor=actor_for(info.context))
+        sync_clocks_after_commit(ticket.pk)
         return cls(ticket=ticket, errors=[])
 
 
@@ -54,4 +56,5 @@ class SupportTicketReopen(BaseMutation):
             actor=actor_for(info.context),
             window_days=reopen_window_days(info.context),
         )
+        sync_clocks_after_commit(ticket.pk)
         return cls(ticket=ticket, errors=[])

@@ -3,6 +3,7 @@ from typing import Any
 import graphene
 
 from ....agents.routing import route_new_ticket
+from ....sla.sync import sync_clocks_after_commit
 from ....tickets import access_tokens, actions
 from ....tickets.customer import customer_category, open_customer_ticket
 from ....tickets.customer_orders import customers_order, order_info
@@ -100,5 +101,6 @@ class SupportTicketCreate(BaseMutation):
             actor=actor_for(context),
         )
         ticket = route_new_ticket(ticket)
+        sync_clocks_after_commit(ticket.pk)
         token = access_tokens.issue_access_token(ticket) if user_id is None else None
         return cls(ticket=ticket, access_token=token, errors=[])

@@ -2,6 +2,7 @@ from typing import Any
 
 import graphene
 
+from ....sla.sync import sync_clocks_after_commit
 from ....tickets import MessageAuthorType, actions
 from ....tickets.customer import customer_reply
 from ....tickets.error_codes import TicketError, TicketErrorCode
@@ -73,4 +74,5 @@ class SupportTicketReply(BaseMutation):
                     field="isInternal",
                 )
             message = customer_reply(ticket, body=reply["body"], actor=actor)
+        sync_clocks_after_commit(ticket.pk)
         return cls(ticket=message.ticket, message=message, errors=[])

@@ -1,0 +1,1 @@
+"""GraphQL of the SLA engine: calendars, policies, reporting targets, ticket clocks."""
