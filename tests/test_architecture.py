@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "saleor_support_plugin"
-DOMAIN_PACKAGES = ["intake", "tickets", "agents", "macros"]
+DOMAIN_PACKAGES = ["intake", "tickets", "agents", "macros", "sla"]
 SEAM = {"plugin.py", "host/saleor.py"}
 FORBIDDEN_IN_DOMAIN = (
     "saleor",
@@ -58,6 +58,17 @@ def test_tickets_do_not_depend_on_teams():
         for path in _sources(PACKAGE / "tickets")
         for name in _imports(path)
         if name.startswith("saleor_support_plugin.agents")
+    ]
+
+    assert offences == []
+
+
+def test_tickets_do_not_depend_on_the_sla_engine():
+    offences = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in _sources(PACKAGE / "tickets")
+        for name in _imports(path)
+        if name == "saleor_support_plugin.sla" or name.startswith("saleor_support_plugin.sla.")
     ]
 
     assert offences == []
