@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.db import connection
 
+from saleor_support_plugin.agents.models import Team
 from saleor_support_plugin.graphql.core.ids import to_global_id
 from saleor_support_plugin.graphql.tickets.filters import filter_tickets
 from saleor_support_plugin.host.requestor import Requestor
@@ -223,3 +224,33 @@ def test_filters_can_use_an_index(db, agent, values, index):
 
     # then
     assert index in plan
+
+
+TEAMS = """
+query Teams($filter: SupportTicketFilterInput) {
+  supportTickets(filter: $filter) { edges { node { subject } } }
+}
+"""
+
+
+def test_tickets_of_some_teams_or_of_none(staff_api_client, ticket_generator):
+    # given
+    first = Team.objects.create(name="L1 general", slug="l1", tier=1)
+    second = Team.objects.create(name="L2 technical", slug="l2", tier=2)
+    for subject, team in (("A", first), ("B", second), ("C", None)):
+        ticket = ticket_generator(subject=subject)
+        Ticket.objects.filter(pk=ticket.pk).update(team=team)
+
+    def subjects(teams):
+        result = staff_api_client.execute(TEAMS, {"filter": {"team": teams}})
+        return sorted(e["node"]["subject"] for e in result["data"]["supportTickets"]["edges"])
+
+    # then
+    assert subjects([to_global_id("SupportTeam", first.pk)]) == ["A"]
+    assert subjects([to_global_id("SupportTeam", second.pk), "none"]) == ["B", "C"]
+
+
+def test_a_team_filter_takes_team_ids_only(staff_api_client, ticket):
+    result = staff_api_client.execute(TEAMS, {"filter": {"team": [to_global_id("User", 1)]}})
+
+    assert [e["extensions"]["exception"]["code"] for e in result["errors"]] == ["INVALID_ARGUMENT"]

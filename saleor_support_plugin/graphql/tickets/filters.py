@@ -18,6 +18,7 @@ from ...tickets.actions import normalise_tags
 from ...tickets.erasure import normalise_email
 from ...tickets.error_codes import TicketError
 from ...tickets.models import Ticket
+from ..agents.types import TEAM_TYPE_NAME
 from ..core.errors import InvalidArgument
 from ..core.ids import pk_from_global_id
 from ..sla.filters import filter_by_sla, sla_due_within_filter, sla_state_filter
@@ -99,6 +100,13 @@ class SupportTicketFilterInput(graphene.InputObjectType):
         graphene.NonNull(graphene.String),
         description="Tickets whose customer writes in any of these languages (e.g. `ro`, `pt-BR`).",
     )
+    team = graphene.List(
+        graphene.NonNull(graphene.ID),
+        description=(
+            'Tickets of any of these teams (`SupportTeam` ids); `"none"` in the list also'
+            " takes tickets no team holds."
+        ),
+    )
     sla_state = sla_state_filter()
     sla_due_within_minutes = sla_due_within_filter()
 
@@ -138,7 +146,28 @@ def filter_tickets(
             queryset = _filter_range(queryset, column, name, values[name])
     if values.get("language_code"):
         queryset = _filter_language(queryset, values["language_code"])
+    if values.get("team"):
+        queryset = _filter_team(queryset, values["team"])
     return filter_by_sla(queryset, values)
+
+
+TEAM_NONE = "none"
+
+
+def _filter_team(queryset: QuerySet[Ticket], teams: list[str]) -> QuerySet[Ticket]:
+    condition = Q()
+    team_ids = []
+    for value in teams:
+        if value == TEAM_NONE:
+            condition |= Q(team__isnull=True)
+            continue
+        team_id = pk_from_global_id(value, TEAM_TYPE_NAME)
+        if team_id is None:
+            raise InvalidArgument(f'`filter.team` takes `SupportTeam` ids or "{TEAM_NONE}".')
+        team_ids.append(team_id)
+    if team_ids:
+        condition |= Q(team_id__in=team_ids)
+    return queryset.filter(condition)
 
 
 def _filter_assignee(
