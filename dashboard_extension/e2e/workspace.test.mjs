@@ -85,7 +85,7 @@ async function waitForText(locator, text) {
 }
 
 describe("agent workspace", () => {
-  test("an agent finds a cancellation by search, replies, notes and solves it", async () => {
+  test("an agent finds a cancellation by search, replies, uses a template, notes and solves it", async () => {
     const { context, page, errors } = await newPage();
     await page.goto(`${BASE}/app/`);
     await page.getByRole("heading", { name: "Sign in to the support desk" }).waitFor();
@@ -113,6 +113,16 @@ describe("agent workspace", () => {
     await page.getByRole("button", { name: "Send reply" }).click();
     await page.getByText("Reply sent.").waitFor();
     await waitForText(page.locator(".desk-message-agent"), "the refund is on its way");
+
+    // A template: previewed for this ticket (variables filled in), then sent.
+    await page.getByLabel("Template").selectOption({ label: "Asking for a photo of the damage" });
+    const preview = page.locator(".desk-template-preview");
+    await waitForText(preview, "Ioana");
+    assert.match(await preview.innerText(), /Also changes: Status → Pending/);
+    await page.getByRole("button", { name: "Send with template" }).click();
+    await page.getByText("Sent with the template.").waitFor();
+    await waitForValue(page.getByLabel("Status"), "PENDING");
+    await waitForText(page.locator(".desk-message-agent"), "Ioana");
 
     await page.getByLabel("Internal note", { exact: true }).check();
     await page.getByLabel("Internal note for agents").fill("Refund approved by the warehouse lead.");

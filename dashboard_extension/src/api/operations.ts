@@ -208,3 +208,83 @@ export const AGENTS = /* GraphQL */ `
     }
   }
 `;
+
+export const MACRO_PICKER = /* GraphQL */ `
+  query MacroPicker {
+    supportMacros(first: 100, filter: { isActive: true }) {
+      edges {
+        node {
+          id
+          name
+          group
+        }
+      }
+    }
+  }
+`;
+
+export const MACRO_PREVIEW = /* GraphQL */ `
+  mutation MacroPreview($ticketId: ID!, $macroId: ID!, $additionalText: String) {
+    supportMacroPreview(ticketId: $ticketId, macroId: $macroId, additionalText: $additionalText) {
+      preview {
+        body
+        language
+        changedFields
+        status
+        priority
+        category {
+          slug
+          name
+        }
+        tags
+        assignee {
+          email
+        }
+      }
+      errors {
+        field
+        code
+        message
+        variable
+        language
+        line
+        column
+      }
+    }
+  }
+`;
+
+export const TICKET_APPLY_MACRO = /* GraphQL */ `
+  mutation TicketApplyMacro(
+    $ticketId: ID!
+    $macroId: ID!
+    $expectedVersion: Int!
+    $isInternal: Boolean
+    $additionalText: String
+  ) {
+    supportTicketApplyMacro(
+      ticketId: $ticketId
+      macroId: $macroId
+      expectedVersion: $expectedVersion
+      isInternal: $isInternal
+      additionalText: $additionalText
+    ) {
+      ticket {
+        id
+        version
+      }
+      message {
+        id
+      }
+      errors {
+        field
+        code
+        message
+        variable
+        language
+        line
+        column
+      }
+    }
+  }
+`;

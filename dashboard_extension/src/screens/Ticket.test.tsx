@@ -190,6 +190,83 @@ describe("Ticket", () => {
     expect(assign?.variables).toEqual({ id: "ticket-1001", assigneeId: "VXNlcjoy", expectedVersion: 3 });
   });
 
+  it("previews a template for the ticket, then sends it with the agent's text", async () => {
+    const macros = {
+      supportMacros: {
+        edges: [
+          { node: { id: "m-track", name: "Order on its way", group: "Delivery" } },
+          { node: { id: "m-refund", name: "Refund issued", group: "Refunds" } },
+        ],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      },
+    };
+    const { request, calls } = fakeRequest({
+      TicketDetail: { supportTicket: detail() },
+      TicketList: noOthers,
+      MacroPicker: macros,
+      MacroPreview: (variables) =>
+        variables.macroId === "m-track"
+          ? {
+              supportMacroPreview: {
+                preview: null,
+                errors: [
+                  {
+                    field: null,
+                    code: "MISSING_VALUE",
+                    message: "x",
+                    variable: "order.tracking_numbers",
+                    language: "",
+                    line: 2,
+                    column: 71,
+                  },
+                ],
+              },
+            }
+          : {
+              supportMacroPreview: {
+                preview: {
+                  body: "<p>Hello Ana, your refund for order #1501 is on its way.</p>",
+                  language: "",
+                  changedFields: ["STATUS", "TAGS"],
+                  status: "SOLVED",
+                  priority: null,
+                  category: null,
+                  tags: ["late", "refunded"],
+                  assignee: null,
+                },
+                errors: [],
+              },
+            },
+      TicketApplyMacro: { supportTicketApplyMacro: { ticket: { id: "ticket-1001", version: 4 }, message: { id: "m9" }, errors: [] } },
+    });
+    renderWith(<Ticket id="ticket-1001" />, { request });
+    const picker = await screen.findByLabelText("Template");
+
+    await act(async () => fireEvent.change(picker, { target: { value: "m-track" } }));
+    expect(await screen.findByText("order.tracking_numbers has no value for this ticket (line 2, column 71).")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Send with template" }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.change(screen.getByLabelText("Reply to the customer"), { target: { value: "Sorry again!" } });
+    await act(async () => fireEvent.change(picker, { target: { value: "m-refund" } }));
+    expect(await screen.findByText("Hello Ana, your refund for order #1501 is on its way.")).toBeTruthy();
+    expect(screen.getByText("Also changes: Status → Solved; Tags → late, refunded")).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Send with template" })));
+
+    expect(calls.find((call) => call.operation === "MacroPreview" && call.variables.macroId === "m-refund")?.variables).toEqual({
+      ticketId: "ticket-1001",
+      macroId: "m-refund",
+      additionalText: "<p>Sorry again!</p>",
+    });
+    expect(calls.find((call) => call.operation === "TicketApplyMacro")?.variables).toEqual({
+      ticketId: "ticket-1001",
+      macroId: "m-refund",
+      expectedVersion: 3,
+      isInternal: false,
+      additionalText: "<p>Sorry again!</p>",
+    });
+    expect(await screen.findByText("Sent with the template.")).toBeTruthy();
+  });
+
   it("tells when the ticket is not there", async () => {
     const { request } = fakeRequest({ TicketDetail: { supportTicket: null } });
 
