@@ -288,3 +288,19 @@ export const TICKET_APPLY_MACRO = /* GraphQL */ `
     }
   }
 `;
+
+export const TICKET_TAKE_NEXT = /* GraphQL */ `
+  mutation TicketTakeNext {
+    supportTicketTakeNext {
+      ticket {
+        id
+        number
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`;

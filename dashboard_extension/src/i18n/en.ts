@@ -29,6 +29,8 @@ export const en = {
   "sort.createdDesc": "Newest first",
   "sort.createdAsc": "Oldest first",
   "sort.numberDesc": "Ticket number",
+  "inbox.takeNext": "Take next ticket",
+  "inbox.queueEmpty": "Nothing is waiting in the queue.",
   "inbox.loadMore": "Load more",
   "inbox.empty": "No tickets here.",
   "inbox.emptySearch": "No tickets match “{query}”.",

@@ -30,6 +30,8 @@ export const fa: Messages = {
   "sort.createdDesc": "جدیدترین اول",
   "sort.createdAsc": "قدیمی‌ترین اول",
   "sort.numberDesc": "شماره تیکت",
+  "inbox.takeNext": "برداشتن تیکت بعدی",
+  "inbox.queueEmpty": "چیزی در صف منتظر نیست.",
   "inbox.loadMore": "نمایش بیشتر",
   "inbox.empty": "تیکتی اینجا نیست.",
   "inbox.emptySearch": "هیچ تیکتی با «{query}» پیدا نشد.",

@@ -30,6 +30,8 @@ export const pl: Messages = {
   "sort.createdDesc": "Najnowsze najpierw",
   "sort.createdAsc": "Najstarsze najpierw",
   "sort.numberDesc": "Numer zgłoszenia",
+  "inbox.takeNext": "Weź następne zgłoszenie",
+  "inbox.queueEmpty": "W kolejce nic nie czeka.",
   "inbox.loadMore": "Wczytaj więcej",
   "inbox.empty": "Brak zgłoszeń.",
   "inbox.emptySearch": "Żadne zgłoszenie nie pasuje do „{query}”.",

@@ -30,6 +30,8 @@ export const ro: Messages = {
   "sort.createdDesc": "Cele mai noi întâi",
   "sort.createdAsc": "Cele mai vechi întâi",
   "sort.numberDesc": "Număr tichet",
+  "inbox.takeNext": "Preia următorul tichet",
+  "inbox.queueEmpty": "Nu așteaptă nimic în coadă.",
   "inbox.loadMore": "Încarcă mai multe",
   "inbox.empty": "Niciun tichet aici.",
   "inbox.emptySearch": "Niciun tichet nu corespunde cu „{query}”.",

@@ -96,4 +96,21 @@ describe("Inbox", () => {
 
     expect(await screen.findByText("No tickets match “nothing”.")).toBeTruthy();
   });
+
+  it("takes the next ticket of the queue and opens it, or says the queue is empty", async () => {
+    let next: { id: string; number: number } | null = null;
+    const { request } = fakeRequest({
+      TicketList: page([row(1001)]),
+      TicketTakeNext: () => ({ supportTicketTakeNext: { ticket: next, errors: [] } }),
+    });
+    renderWith(<Inbox params={params("")} />, { request });
+    await screen.findByText("Subject 1001");
+
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Take next ticket" })));
+    expect(await screen.findByText("Nothing is waiting in the queue.")).toBeTruthy();
+
+    next = { id: "ticket-1009", number: 1009 };
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Take next ticket" })));
+    expect(window.location.pathname).toBe("/app/tickets/ticket-1009");
+  });
 });

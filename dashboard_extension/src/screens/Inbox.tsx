@@ -1,7 +1,7 @@
 import { Button, Input, Text } from "@saleor/macaw-ui";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 
-import { TICKET_LIST } from "../api/operations";
+import { TICKET_LIST, TICKET_TAKE_NEXT } from "../api/operations";
 import {
   CHANNELS,
   DEFAULT_CATEGORIES,
@@ -9,11 +9,21 @@ import {
   nodes,
   type Channel,
   type Connection,
+  type FieldError,
   type PageInfo,
   type Priority,
   type TicketRow,
 } from "../api/types";
-import { ErrorState, Loading, PriorityBadge, SelectField, StatusBadge, isTyping } from "../components/common";
+import {
+  ErrorState,
+  Loading,
+  PriorityBadge,
+  SelectField,
+  StatusBadge,
+  isTyping,
+  useErrorText,
+  useFieldErrorText,
+} from "../components/common";
 import { useI18n } from "../i18n";
 import { ticketPath, useRouter } from "../router";
 import { useSession } from "../session";
@@ -41,6 +51,8 @@ export function Inbox({ params }: { params: URLSearchParams }) {
   const { request } = useSession();
   const { t, dateTime } = useI18n();
   const { navigate, href } = useRouter();
+  const errorText = useErrorText();
+  const fieldErrorText = useFieldErrorText();
   const query = useMemo(() => readInboxQuery(params), [params]);
   const [searchText, setSearchText] = useState(query.search);
   const [state, setState] = useState<ListState>(EMPTY);
@@ -102,6 +114,28 @@ export function Inbox({ params }: { params: URLSearchParams }) {
     navigate(writeInboxQuery({ ...query, ...change }), { replace });
 
   const openTicket = useCallback((row: TicketRow) => navigate(ticketPath(row.id)), [navigate]);
+
+  const [taking, setTaking] = useState(false);
+  const [takeNotice, setTakeNotice] = useState<string | null>(null);
+  const takeNext = async () => {
+    setTaking(true);
+    setTakeNotice(null);
+    try {
+      const data = await request<{
+        supportTicketTakeNext: { ticket: { id: string } | null; errors: FieldError[] } | null;
+      }>(TICKET_TAKE_NEXT);
+      const result = data.supportTicketTakeNext;
+      if (result?.ticket) {
+        navigate(ticketPath(result.ticket.id));
+        return;
+      }
+      setTakeNotice(result?.errors[0] ? fieldErrorText(result.errors[0]) : t("inbox.queueEmpty"));
+    } catch (error) {
+      setTakeNotice(errorText(error));
+    } finally {
+      setTaking(false);
+    }
+  };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -186,9 +220,21 @@ export function Inbox({ params }: { params: URLSearchParams }) {
         </ul>
       </nav>
       <section className="desk-list" aria-labelledby="desk-list-title">
-        <Text as="h1" size={8} fontWeight="bold" id="desk-list-title">
-          {t(SAVED_VIEWS.find((view) => view.id === query.view)?.label ?? "view.mine")}
-        </Text>
+        <div className="desk-list-head">
+          <Text as="h1" size={8} fontWeight="bold" id="desk-list-title">
+            {t(SAVED_VIEWS.find((view) => view.id === query.view)?.label ?? "view.mine")}
+          </Text>
+          <div className="desk-take-next">
+            {takeNotice ? (
+              <Text as="p" size={2} role="status">
+                {takeNotice}
+              </Text>
+            ) : null}
+            <Button variant="primary" onClick={() => void takeNext()} disabled={taking}>
+              {t("inbox.takeNext")}
+            </Button>
+          </div>
+        </div>
         <form role="search" className="desk-search" onSubmit={submitSearch}>
           <Input
             ref={searchRef}
