@@ -304,3 +304,46 @@ export const TICKET_TAKE_NEXT = /* GraphQL */ `
     }
   }
 `;
+
+const BULK_RESULT = /* GraphQL */ `
+  count
+  results {
+    ticket {
+      id
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+  errors {
+    field
+    code
+    message
+  }
+`;
+
+export const TICKET_BULK_STATUS = /* GraphQL */ `
+  mutation TicketBulkStatus($ids: [ID!]!, $status: SupportTicketStatusEnum!) {
+    supportTicketBulkStatus(ids: $ids, status: $status) {
+      ${BULK_RESULT}
+    }
+  }
+`;
+
+export const TICKET_BULK_ASSIGN = /* GraphQL */ `
+  mutation TicketBulkAssign($ids: [ID!]!, $assigneeId: ID) {
+    supportTicketBulkAssign(ids: $ids, assigneeId: $assigneeId) {
+      ${BULK_RESULT}
+    }
+  }
+`;
+
+export const TICKET_BULK_TAG = /* GraphQL */ `
+  mutation TicketBulkTag($ids: [ID!]!, $add: [String!], $remove: [String!]) {
+    supportTicketBulkTag(ids: $ids, add: $add, remove: $remove) {
+      ${BULK_RESULT}
+    }
+  }
+`;

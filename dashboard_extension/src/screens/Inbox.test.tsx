@@ -113,4 +113,35 @@ describe("Inbox", () => {
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Take next ticket" })));
     expect(window.location.pathname).toBe("/app/tickets/ticket-1009");
   });
+
+  it("changes the selected tickets together and reports the ones that could not change", async () => {
+    const { request, calls } = fakeRequest({
+      TicketList: page([row(1001), row(1002), row(1003)]),
+      TicketBulkStatus: {
+        supportTicketBulkStatus: {
+          count: 1,
+          results: [
+            { ticket: { id: "ticket-1001" }, errors: [] },
+            { ticket: null, errors: [{ field: "status", code: "INVALID_TRANSITION", message: "No." }] },
+          ],
+          errors: [],
+        },
+      },
+    });
+    renderWith(<Inbox params={params("")} />, { request });
+    await screen.findByText("Subject 1001");
+
+    fireEvent.click(screen.getByLabelText("Select ticket #1001"));
+    fireEvent.keyDown(document.body, { key: "j" });
+    fireEvent.keyDown(document.body, { key: "x" });
+    expect(screen.getByText("2 selected")).toBeTruthy();
+    await act(async () => fireEvent.change(screen.getByLabelText("Set status"), { target: { value: "SOLVED" } }));
+
+    expect(calls.find((call) => call.operation === "TicketBulkStatus")?.variables).toEqual({
+      ids: ["ticket-1001", "ticket-1002"],
+      status: "SOLVED",
+    });
+    expect(await screen.findByText("1 changed.")).toBeTruthy();
+    expect(screen.getByText("#1002: The ticket cannot move to this status from its current one.")).toBeTruthy();
+  });
 });

@@ -27,6 +27,7 @@ import {
 import { useI18n } from "../i18n";
 import { ticketPath, useRouter } from "../router";
 import { useSession } from "../session";
+import { BulkBar } from "./BulkBar";
 import {
   SAVED_VIEWS,
   SORTS,
@@ -58,6 +59,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
   const [state, setState] = useState<ListState>(EMPTY);
   const [selected, setSelected] = useState(0);
   const [attempt, setAttempt] = useState(0);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const sequence = useRef(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -65,10 +67,25 @@ export function Inbox({ params }: { params: URLSearchParams }) {
   const variables = useMemo(() => listVariables(query), [query]);
 
   useEffect(() => setSearchText(query.search), [query.search]);
+  useEffect(() => setPicked(new Set()), [variables]);
 
+  const togglePick = useCallback((id: string) => {
+    setPicked((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  const loadedKey = useRef("");
   useEffect(() => {
     const current = ++sequence.current;
-    setState((previous) => ({ ...previous, loading: true, error: null }));
+    const key = JSON.stringify(variables);
+    // The same list again (retry, after a bulk change) keeps its rows on screen meanwhile.
+    const same = key === loadedKey.current;
+    loadedKey.current = key;
+    setState((previous) => ({ ...previous, loading: !same || previous.rows.length === 0, error: null }));
     request<{ supportTickets: Connection<TicketRow> | null }>(TICKET_LIST, variables).then(
       (data) => {
         if (current !== sequence.current) return;
@@ -79,7 +96,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
           loadingMore: false,
           error: null,
         });
-        setSelected(0);
+        if (!same) setSelected(0);
       },
       (error: unknown) => {
         if (current !== sequence.current) return;
@@ -161,6 +178,12 @@ export function Inbox({ params }: { params: URLSearchParams }) {
           event.preventDefault();
           openTicket(row);
         }
+      } else if (event.key === "x" && count) {
+        const row = state.rows[selected];
+        if (row) {
+          event.preventDefault();
+          togglePick(row.id);
+        }
       } else if (event.key === "/") {
         event.preventDefault();
         searchRef.current?.focus();
@@ -168,7 +191,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [state.rows, selected, openTicket]);
+  }, [state.rows, selected, openTicket, togglePick]);
 
   useEffect(() => {
     const row = rowRefs.current[selected];
@@ -295,9 +318,27 @@ export function Inbox({ params }: { params: URLSearchParams }) {
           </Text>
         ) : (
           <>
+            {picked.size ? (
+              <BulkBar
+                selected={state.rows.filter((row) => picked.has(row.id))}
+                onDone={() => setAttempt((n) => n + 1)}
+                onClear={() => setPicked(new Set())}
+              />
+            ) : null}
             <table className="desk-table" aria-label={t("inbox.tableLabel")}>
               <thead>
                 <tr>
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      className="desk-check"
+                      aria-label={t("bulk.selectAll")}
+                      checked={state.rows.length > 0 && state.rows.every((row) => picked.has(row.id))}
+                      onChange={(event) =>
+                        setPicked(event.target.checked ? new Set(state.rows.map((row) => row.id)) : new Set())
+                      }
+                    />
+                  </th>
                   <th scope="col">{t("inbox.col.number")}</th>
                   <th scope="col">{t("inbox.col.subject")}</th>
                   <th scope="col">{t("inbox.col.customer")}</th>
@@ -319,6 +360,15 @@ export function Inbox({ params }: { params: URLSearchParams }) {
                     data-ticket-number={row.number}
                     onClick={() => setSelected(index)}
                   >
+                    <td onClick={(event) => event.stopPropagation()}>
+                      <input
+                        type="checkbox"
+                        className="desk-check"
+                        aria-label={t("bulk.select", { number: String(row.number) })}
+                        checked={picked.has(row.id)}
+                        onChange={() => togglePick(row.id)}
+                      />
+                    </td>
                     <td className="desk-num">#{row.number}</td>
                     <td>
                       <a
