@@ -41,6 +41,14 @@ const TICKET_ROW = /* GraphQL */ `
     order {
       number
     }
+    slaClocks {
+      kind
+      state
+      paused
+      dueAt
+      remainingMinutes
+      completedAt
+    }
   }
 `;
 
@@ -106,6 +114,14 @@ export const TICKET_DETAIL = /* GraphQL */ `
           channel
           dashboardUrl
           snapshot
+        }
+        slaClocks {
+          kind
+          state
+          paused
+          dueAt
+          remainingMinutes
+          completedAt
         }
         messages(first: 100) {
           edges {

@@ -11,7 +11,7 @@ export type Channel = (typeof CHANNELS)[number];
 
 export type Tier = "L1" | "L2" | "L3";
 export type AuthorType = "CUSTOMER" | "AGENT" | "SYSTEM";
-export type SortField = "CREATED" | "UPDATED" | "PRIORITY" | "NUMBER";
+export type SortField = "CREATED" | "UPDATED" | "PRIORITY" | "NUMBER" | "SLA_DUE";
 export type Direction = "ASC" | "DESC";
 
 /** Status moves the desk allows (README "Ticket lifecycle"). */
@@ -50,6 +50,18 @@ export interface Category {
   name: string;
 }
 
+export type SlaKind = "FIRST_RESPONSE" | "NEXT_RESPONSE" | "RESOLUTION";
+export type SlaState = "ON_TRACK" | "WARNING" | "BREACHED" | "MET" | "MISSED" | "CANCELLED";
+
+export interface SlaClock {
+  kind: SlaKind;
+  state: SlaState;
+  paused: boolean;
+  dueAt: string | null;
+  remainingMinutes: number;
+  completedAt: string | null;
+}
+
 export interface TicketRow {
   id: string;
   number: number;
@@ -64,6 +76,7 @@ export interface TicketRow {
   customerEmail: string;
   assignee: Pick<User, "id" | "email"> | null;
   order: { number: string } | null;
+  slaClocks?: SlaClock[];
 }
 
 export interface PageInfo {
@@ -123,6 +136,7 @@ export interface TicketDetail {
   order: TicketOrder | null;
   messages: Connection<Message>;
   events: Connection<TimelineEvent>;
+  slaClocks?: SlaClock[];
 }
 
 export interface FieldError {

@@ -52,6 +52,8 @@ export interface I18n {
   date: (iso: string) => string;
   money: (amount: string | number, currency: string) => string;
   number: (value: number) => string;
+  /** A length of time such as "2 hr 5 min", from minutes (the sign is ignored). */
+  duration: (minutes: number) => string;
 }
 
 export function makeI18n(locale: Locale): I18n {
@@ -87,6 +89,17 @@ export function makeI18n(locale: Locale): I18n {
       }
     },
     number: (value) => numberFormat.format(value),
+    duration: (minutes) => {
+      const unit = (name: "day" | "hour" | "minute", value: number) =>
+        new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(value);
+      const total = Math.max(0, Math.round(Math.abs(minutes)));
+      const days = Math.floor(total / 1440);
+      const hours = Math.floor((total % 1440) / 60);
+      const rest = total % 60;
+      if (days) return hours ? `${unit("day", days)} ${unit("hour", hours)}` : unit("day", days);
+      if (hours) return rest ? `${unit("hour", hours)} ${unit("minute", rest)}` : unit("hour", hours);
+      return unit("minute", rest);
+    },
   };
 }
 

@@ -27,6 +27,7 @@ import {
 import { useI18n } from "../i18n";
 import { ticketPath, useRouter } from "../router";
 import { useSession } from "../session";
+import { SlaBadge, mostUrgent, useNow } from "../components/sla";
 import { BulkBar } from "./BulkBar";
 import {
   SAVED_VIEWS,
@@ -60,6 +61,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
   const [selected, setSelected] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const now = useNow();
   const sequence = useRef(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -344,6 +346,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
                   <th scope="col">{t("inbox.col.customer")}</th>
                   <th scope="col">{t("inbox.col.status")}</th>
                   <th scope="col">{t("inbox.col.priority")}</th>
+                  <th scope="col">{t("inbox.col.sla")}</th>
                   <th scope="col">{t("inbox.col.assignee")}</th>
                   <th scope="col">{t("inbox.col.updated")}</th>
                 </tr>
@@ -397,6 +400,9 @@ export function Inbox({ params }: { params: URLSearchParams }) {
                     <td>
                       <PriorityBadge priority={row.priority} label={t(`priority.${row.priority}`)} />
                     </td>
+                    <td>
+                      <RowSla clocks={row.slaClocks} now={now} />
+                    </td>
                     <td>{row.assignee?.email ?? <span className="desk-muted">{t("inbox.unassigned")}</span>}</td>
                     <td>
                       <time dateTime={row.updatedAt}>{dateTime(row.updatedAt)}</time>
@@ -421,4 +427,9 @@ export function Inbox({ params }: { params: URLSearchParams }) {
       </section>
     </div>
   );
+}
+
+function RowSla({ clocks, now }: { clocks: TicketRow["slaClocks"]; now: number }) {
+  const clock = mostUrgent(clocks);
+  return clock ? <SlaBadge clock={clock} now={now} /> : null;
 }

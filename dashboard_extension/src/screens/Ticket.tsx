@@ -14,6 +14,7 @@ import { Conversation } from "./ticket/Conversation";
 import { CustomerPanel } from "./ticket/CustomerPanel";
 import { OrderPanel } from "./ticket/OrderPanel";
 import { PropertiesPanel } from "./ticket/PropertiesPanel";
+import { SlaPanel } from "./ticket/SlaPanel";
 import { Timeline } from "./ticket/Timeline";
 import type { Change } from "./ticketModel";
 
@@ -203,6 +204,7 @@ export function Ticket({ id }: { id: string }) {
             onChange={change}
             onRetry={retryChange}
           />
+          <SlaPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />
           <CustomerPanel ticket={ticket} />
           <Timeline ticket={ticket} />

@@ -1,7 +1,7 @@
 import type { Channel, Direction, Priority, SortField, Status } from "../api/types";
 import type { MessageKey } from "../i18n";
 
-export const VIEW_IDS = ["mine", "unassigned", "open", "pending", "solved"] as const;
+export const VIEW_IDS = ["mine", "unassigned", "breaching", "open", "pending", "solved"] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export interface TicketFilter {
@@ -11,6 +11,7 @@ export interface TicketFilter {
   category?: string[];
   channel?: Channel[];
   updated?: { gte?: string; lte?: string };
+  slaDueWithinMinutes?: number;
 }
 
 export interface Sort {
@@ -20,6 +21,8 @@ export interface Sort {
 
 const ACTIVE: Status[] = ["NEW", "OPEN", "PENDING", "ON_HOLD"];
 const RECENT_DAYS = 7;
+/** "Breaching soon": a running SLA clock is due within this many minutes. */
+export const BREACHING_WITHIN_MINUTES = 120;
 
 export interface SavedView {
   id: ViewId;
@@ -43,6 +46,12 @@ export const SAVED_VIEWS: readonly SavedView[] = [
     filter: () => ({ status: ["NEW", "OPEN"], assignee: "unassigned" }),
     sort: "priorityDesc",
   },
+  {
+    id: "breaching",
+    label: "view.breaching",
+    filter: () => ({ status: ACTIVE, slaDueWithinMinutes: BREACHING_WITHIN_MINUTES }),
+    sort: "slaDue",
+  },
   { id: "open", label: "view.open", filter: () => ({ status: ACTIVE }), sort: "updatedDesc" },
   { id: "pending", label: "view.pending", filter: () => ({ status: ["PENDING"] }), sort: "updatedAsc" },
   {
@@ -64,6 +73,7 @@ export const SORTS = {
   createdDesc: { field: "CREATED", direction: "DESC" },
   createdAsc: { field: "CREATED", direction: "ASC" },
   numberDesc: { field: "NUMBER", direction: "DESC" },
+  slaDue: { field: "SLA_DUE", direction: "ASC" },
 } as const satisfies Record<string, Sort | null>;
 export type SortKey = keyof typeof SORTS;
 
