@@ -46,7 +46,7 @@ test: $(STAMP) $(UI_BUILD) chromium
 	$(BIN)/python -m pytest
 
 schema: $(STAMP)
-	$(BIN)/python -m sandbox manage export_schema
+	$(BIN)/python -m sandbox manage export_schema --output graphql/schema.graphql
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

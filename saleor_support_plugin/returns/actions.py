@@ -129,7 +129,7 @@ def request_return(
             TicketErrorCode.REQUIRED, "Tell us why you return the items.", field="comment"
         )
     if comment.strip():
-        actions.check_body(comment)
+        actions.check_body(comment, field="comment")
     by_id = _check_lines(snapshot, lines)
     _lock_order(snapshot.id)
     returnable = returnable_quantities(snapshot)

@@ -70,11 +70,22 @@ def _matching_messages(query: SearchQuery) -> QuerySet[TicketMessage]:
     return TicketMessage.objects.filter(search_vector=query).order_by()
 
 
+MAX_TICKET_NUMBER = 10**15
+
+
+def ticket_number(text: str) -> int | None:
+    """Return the ticket number ``text`` names (``1073`` or ``#1073``), else ``None``."""
+    digits = text.strip().removeprefix("#")
+    if not (digits.isascii() and digits.isdigit()) or int(digits) >= MAX_TICKET_NUMBER:
+        return None
+    return int(digits)
+
+
 def _matching_ids(text: str) -> QuerySet[Any]:
     """Return the ids of matching tickets, as a union of index scans.
 
-    The scans read the tickets' vectors, the messages' vectors, and the trigram indexes of
-    order numbers and e-mails.
+    The scans read the tickets' vectors, the messages' vectors, the ticket number (when the
+    text is one), and the trigram indexes of order numbers and e-mails.
     """
     query = search_query(text)
     ids = (
@@ -83,6 +94,9 @@ def _matching_ids(text: str) -> QuerySet[Any]:
         .values("pk")
         .union(_matching_messages(query).values("ticket_id"))
     )
+    number = ticket_number(text)
+    if number is not None:
+        ids = ids.union(Ticket.objects.filter(number=number).order_by().values("pk"))
     fragment = identifier_fragment(text)
     if fragment is None:
         return ids

@@ -70,14 +70,14 @@ def _check_subject(subject: str) -> str:
     return subject
 
 
-def _check_body(body: str) -> str:
+def _check_body(body: str, field: str = "body") -> str:
     if not body.strip():
-        raise TicketError(TicketErrorCode.REQUIRED, "A message cannot be empty.", field="body")
+        raise TicketError(TicketErrorCode.REQUIRED, "A message cannot be empty.", field=field)
     if len(body) > MAX_BODY_LENGTH:
         raise TicketError(
             TicketErrorCode.TOO_LONG,
             f"A message can have at most {MAX_BODY_LENGTH} characters.",
-            field="body",
+            field=field,
         )
     return body
 
@@ -451,9 +451,14 @@ def refresh_order_snapshot(
     return locked
 
 
-def check_body(body: str) -> str:
-    """Return ``body`` if it can be a message; raise ``REQUIRED`` or ``TOO_LONG`` otherwise."""
-    return _check_body(body)
+def check_body(body: str, *, field: str = "body") -> str:
+    """Return ``body`` if it can be a message; raise ``REQUIRED`` or ``TOO_LONG`` on ``field``."""
+    return _check_body(body, field)
+
+
+def check_subject(subject: str) -> str:
+    """Return ``subject`` tidied; raise ``REQUIRED`` or ``TOO_LONG`` otherwise."""
+    return _check_subject(subject)
 
 
 def reclaim_thread(ticket: Ticket) -> None:

@@ -228,8 +228,8 @@ def test_someone_elses_order_is_not_found_like_a_missing_one(
 @pytest.mark.parametrize(
     ("values", "error"),
     [
-        ({"message": "  "}, {"field": "body", "code": "REQUIRED"}),
-        ({"message": "x" * 10_001}, {"field": "body", "code": "TOO_LONG"}),
+        ({"message": "  "}, {"field": "message", "code": "REQUIRED"}),
+        ({"message": "x" * 10_001}, {"field": "message", "code": "TOO_LONG"}),
         ({"message": "x", "subject": "s" * 256}, {"field": "subject", "code": "TOO_LONG"}),
         ({"message": "x", "category": "nope"}, {"field": "category", "code": "INVALID"}),
         (
@@ -334,3 +334,10 @@ def test_signed_in_customers_are_not_counted(customer_api_client):
     answers = [_create(customer_api_client, message=f"Q{i}") for i in range(7)]
 
     assert [a["errors"] for a in answers] == [[]] * 7
+
+
+def test_a_refused_subject_uses_no_budget(api_client):
+    for _ in range(6):
+        _create(api_client, message="x", subject="s" * 256, email="jan@example.com")
+
+    assert _guest_ticket(api_client, "jan@example.com")["errors"] == []

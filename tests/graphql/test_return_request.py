@@ -183,7 +183,7 @@ def test_items_returned_in_the_store_are_no_longer_returnable(
         ("unknown", {}, {"field": "lines", "code": "NOT_FOUND"}),
         ("bad-id", {}, {"field": "lines", "code": "NOT_FOUND"}),
         ("one", {"reason": "OTHER"}, {"field": "comment", "code": "REQUIRED"}),
-        ("one", {"comment": "x" * 10_001}, {"field": "body", "code": "TOO_LONG"}),
+        ("one", {"comment": "x" * 10_001}, {"field": "comment", "code": "TOO_LONG"}),
         ("one", {"email": "ana@example.com"}, {"field": "email", "code": "INVALID"}),
     ],
 )

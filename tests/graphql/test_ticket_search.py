@@ -318,3 +318,28 @@ def test_a_search_page_costs_the_same_statements_for_1_and_50_results(
     assert len(edges) == number_of_tickets
     assert {edge["node"]["assignee"]["email"] for edge in edges} == {agent.email}
     assert {edge["node"]["customer"]["email"] for edge in edges} == {customer_user.email}
+
+
+def test_a_ticket_number_finds_its_ticket(staff_api_client, ticket_generator):
+    tickets = [ticket_generator(subject=f"Subject {i}") for i in range(3)]
+    query = "query($q: String) { supportTickets(search: $q) { edges { node { number } } } }"
+
+    for text in (str(tickets[1].number), f"#{tickets[1].number}"):
+        result = staff_api_client.execute(query, {"q": text})
+        assert result["data"]["supportTickets"]["edges"] == [
+            {"node": {"number": tickets[1].number}}
+        ]
+
+
+def test_tickets_filtered_by_number(staff_api_client, ticket_generator):
+    tickets = [ticket_generator(subject=f"Subject {i}") for i in range(3)]
+    query = """query($n: [Int!]) {
+      supportTickets(filter: {number: $n}, sortBy: {field: NUMBER, direction: ASC}) {
+        edges { node { number } } } }"""
+
+    result = staff_api_client.execute(query, {"n": [tickets[0].number, tickets[2].number]})
+
+    assert [e["node"]["number"] for e in result["data"]["supportTickets"]["edges"]] == [
+        tickets[0].number,
+        tickets[2].number,
+    ]

@@ -100,6 +100,9 @@ class SupportTicketFilterInput(graphene.InputObjectType):
         graphene.NonNull(graphene.String),
         description="Tickets whose customer writes in any of these languages (e.g. `ro`, `pt-BR`).",
     )
+    number = graphene.List(
+        graphene.NonNull(graphene.Int), description="Tickets with any of these numbers."
+    )
     team = graphene.List(
         graphene.NonNull(graphene.ID),
         description=(
@@ -146,6 +149,8 @@ def filter_tickets(
             queryset = _filter_range(queryset, column, name, values[name])
     if values.get("language_code"):
         queryset = _filter_language(queryset, values["language_code"])
+    if values.get("number"):
+        queryset = queryset.filter(number__in=values["number"])
     if values.get("team"):
         queryset = _filter_team(queryset, values["team"])
     return filter_by_sla(queryset, values)

@@ -88,7 +88,9 @@ class SupportTicketCreate(BaseMutation):
             name = name or snapshot.customer.full_name
         language = customer_language(context, values, order)
         category = customer_category(values.get("category"))
-        actions.check_body(values["message"])
+        actions.check_body(values["message"], field="message")
+        if (values.get("subject") or "").strip():
+            actions.check_subject(values["subject"])
         limit_guest_creation(context, email)
         ticket, _ = open_customer_ticket(
             customer=actions.CustomerInfo(
