@@ -225,7 +225,7 @@ DETAIL_STATEMENTS = 7
 people in two batches: those on the ticket (customer, assignee), then authors not yet loaded."""
 
 
-@pytest.mark.parametrize("extra_messages", [0, 30])
+@pytest.mark.parametrize("extra_messages", [0, 46])
 def test_the_detail_costs_the_same_statements_however_long_the_thread(
     staff_api_client, order_ticket, agent, second_agent, extra_messages
 ):
