@@ -11,17 +11,17 @@ next run), its clocks are derived again, and each warning or breach not yet reco
 written once: the clock row keeps ``warned_at`` / ``breached_at`` under the ticket's lock,
 and the timeline entry carries a unique key per ticket, clock and cycle. Running the sweep
 twice therefore writes one warning and one breach per clock cycle, and the breach actions
-run once. A ticket is looked at no more than once per run.
+run once. A ticket is looked at no more than once per run: one still due after its turn (a
+breach action brought a tighter policy) or held by someone waits for the next run.
 """
 
 import logging
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -30,7 +30,7 @@ from ..tickets.models import Ticket, TicketEvent
 from . import ClockStatus
 from .breach_actions import run_breach_actions
 from .lock_objects import due_ticket_slas_select_for_update, tickets_skip_locked
-from .models import TicketSla
+from .models import TicketSla, TicketSlaClock
 from .policies import PolicySet
 from .sync import SyncBatch, is_missed_unrecorded, sync_locked_tickets
 
@@ -49,81 +49,63 @@ class SweepResult:
     tickets: int = 0
     warnings: int = 0
     breaches: int = 0
+    still_due: set[int] = field(default_factory=set)
+    """Tickets looked at whose next check is due all the same (a tighter policy now)."""
 
     def add(self, other: "SweepResult") -> None:
         self.tickets += other.tickets
         self.warnings += other.warnings
         self.breaches += other.breaches
+        self.still_due |= other.still_due
 
 
-def _once(write: Callable[[], TicketEvent]) -> bool:
-    """Write a keyed timeline entry unless it exists; return whether it was written."""
-    try:
-        with transaction.atomic():
-            write()
-    except IntegrityError:
-        return False
-    return True
+def _breach_entry(ticket: Ticket, row: TicketSlaClock, now: datetime) -> TicketEvent:
+    return events.sla_breached_event(
+        ticket,
+        at=now,
+        kind=row.kind,
+        cycle=row.cycle,
+        due_at=row.due_at.isoformat() if row.due_at else None,
+        policy_id=row.policy_id,
+        completed=row.status == ClockStatus.COMPLETED,
+        dedupe_key=f"sla:{ticket.pk}:{row.kind}:{row.cycle}:breached",
+    )
 
 
-def record_crossings(batch: SyncBatch, ticket: Ticket, now: datetime) -> tuple[int, list[str]]:
-    """Record the ticket's warnings and breaches due by ``now``.
+def record_crossings(
+    batch: SyncBatch, ticket: Ticket, now: datetime, entries: list[TicketEvent]
+) -> tuple[int, list[str]]:
+    """Mark the ticket's warnings and breaches due by ``now``; add their timeline entries.
 
     Returns the number of warnings and the kinds of the open clocks that breached.
     """
     warnings = 0
     breached: list[str] = []
     for row in batch.clocks[ticket.pk]:
-        key = f"sla:{ticket.pk}:{row.kind}:{row.cycle}"
-        due = row.due_at.isoformat() if row.due_at else None
         if row.status in ClockStatus.OPEN and row.breached_at is None:
             if row.warned_at is None and row.warn_at is not None and row.warn_at <= now:
                 row.warned_at = now
                 batch.mark_changed(row)
-                warnings += _once(
-                    partial(
-                        events.sla_warning_event,
+                entries.append(
+                    events.sla_warning_event(
                         ticket,
                         at=now,
                         kind=row.kind,
                         cycle=row.cycle,
-                        due_at=due,
-                        dedupe_key=f"{key}:warning",
+                        due_at=row.due_at.isoformat() if row.due_at else None,
+                        dedupe_key=f"sla:{ticket.pk}:{row.kind}:{row.cycle}:warning",
                     )
                 )
+                warnings += 1
             if row.due_at is not None and row.due_at <= now:
                 row.breached_at = now
                 batch.mark_changed(row)
-                if _once(
-                    partial(
-                        events.sla_breached_event,
-                        ticket,
-                        at=now,
-                        kind=row.kind,
-                        cycle=row.cycle,
-                        due_at=due,
-                        policy_id=row.policy_id,
-                        completed=False,
-                        dedupe_key=f"{key}:breached",
-                    )
-                ):
-                    breached.append(row.kind)
+                entries.append(_breach_entry(ticket, row, now))
+                breached.append(row.kind)
         elif is_missed_unrecorded(row) and row.due_at is not None and row.due_at <= now:
             row.breached_at = now
             batch.mark_changed(row)
-            _once(
-                partial(
-                    events.sla_breached_event,
-                    ticket,
-                    at=now,
-                    kind=row.kind,
-                    cycle=row.cycle,
-                    due_at=due,
-                    policy_id=row.policy_id,
-                    completed=True,
-                    dedupe_key=f"{key}:breached",
-                )
-            )
+            entries.append(_breach_entry(ticket, row, now))
     return warnings, breached
 
 
@@ -136,11 +118,13 @@ def process_tickets(
         return result
     batch = SyncBatch(list(tickets), now, policies).derive()
     breaches: list[tuple[Ticket, list[str]]] = []
+    entries: list[TicketEvent] = []
     for ticket in tickets:
-        warnings, kinds = record_crossings(batch, ticket, now)
+        warnings, kinds = record_crossings(batch, ticket, now, entries)
         result.warnings += warnings
         if kinds:
             breaches.append((ticket, kinds))
+    events.save_events(entries)
     batch.save()
     acted: list[int] = []
     for ticket, kinds in breaches:
@@ -149,11 +133,16 @@ def process_tickets(
         if policy is not None and policy.breach_actions:
             run_breach_actions(ticket, policy, kinds, now=now)
             acted.append(ticket.pk)
+    slas = dict(batch.slas)
     if acted:
         # The actions changed the tickets (priority, tier, team): their policy may change.
-        sync_locked_tickets(
+        synced = sync_locked_tickets(
             list(Ticket.objects.filter(pk__in=acted).order_by("pk")), now=now, policies=policies
         )
+        slas.update(synced.slas)
+    result.still_due = {
+        pk for pk, sla in slas.items() if sla.next_check_at is not None and sla.next_check_at <= now
+    }
     return result
 
 
@@ -177,10 +166,18 @@ def _stale_ticket_ids(limit: int, exclude: set[int]) -> list[int]:
     return ids
 
 
-def _run_batch(ids: list[int], seen: set[int], now: datetime, policies: PolicySet) -> SweepResult:
-    """Process the tickets of ``ids`` that nobody holds (inside the caller's transaction)."""
-    seen.update(ids)
-    return process_tickets(tickets_skip_locked(ids), now=now, policies=policies)
+def _run_batch(
+    ids: list[int], passed_over: set[int], now: datetime, policies: PolicySet
+) -> SweepResult:
+    """Process the tickets of ``ids`` that nobody holds (inside the caller's transaction).
+
+    Tickets held by others, and those still due once processed, join ``passed_over``: the
+    run leaves them to the next one.
+    """
+    tickets = tickets_skip_locked(ids)
+    result = process_tickets(tickets, now=now, policies=policies)
+    passed_over |= (set(ids) - {ticket.pk for ticket in tickets}) | result.still_due
+    return result
 
 
 def sweep_sla(
@@ -193,7 +190,7 @@ def sweep_sla(
     """Run both phases of the sweep; return what was looked at and recorded."""
     deadline = time.monotonic() + max_seconds
     policies = PolicySet.load()
-    seen: set[int] = set()
+    passed_over: set[int] = set()
     total = SweepResult()
     for phase in ("due", "stale"):
         for _ in range(max_batches):
@@ -204,14 +201,15 @@ def sweep_sla(
             try:
                 with transaction.atomic():
                     if phase == "due":
-                        ids = due_ticket_slas_select_for_update(at, batch_size, exclude=seen)
+                        ids = due_ticket_slas_select_for_update(at, batch_size, exclude=passed_over)
                     else:
-                        ids = _stale_ticket_ids(batch_size, seen)
+                        ids = _stale_ticket_ids(batch_size, passed_over)
                     if not ids:
                         break
-                    total.add(_run_batch(ids, seen, at, policies))
+                    total.add(_run_batch(ids, passed_over, at, policies))
             except Exception:
                 logger.exception("SLA sweep batch failed; retrying its tickets one by one")
+                passed_over.update(ids)
                 total.add(_one_by_one(ids, at, policies))
     return total
 

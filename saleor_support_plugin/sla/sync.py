@@ -26,6 +26,7 @@ from ..tickets import TicketEventType, events
 from ..tickets.lock_objects import ticket_qs_select_for_update, tickets_select_for_update
 from ..tickets.models import Ticket, TicketEvent, TicketMessage
 from . import ClockStatus
+from .bulk import update_rows
 from .clocks import Clock, PublicMessage, StatusChange, TicketHistory, derive_clocks, earliest
 from .lock_objects import ticket_slas_select_for_update
 from .models import TicketSla, TicketSlaClock
@@ -232,32 +233,35 @@ class SyncBatch:
 
     def save(self) -> None:
         """Write the clocks, the SLA rows and the policy changes' timeline entries."""
-        for ticket, old_policy_id in self._policy_changes:
-            policy = self.chosen[ticket.pk]
-            rows = self.clocks[ticket.pk]
-            events.sla_policy_applied_event(
-                ticket,
-                at=self.now,
-                policy_id=policy.id if policy else None,
-                old_policy_id=old_policy_id,
-                targets=dict(policy.targets.minutes) if policy else {},
-                due={
-                    row.kind: row.due_at.isoformat() if row.due_at else None
-                    for row in rows
-                    if row.status in ClockStatus.OPEN
-                },
-            )
+        events.save_events(
+            [
+                events.sla_policy_applied_event(
+                    ticket,
+                    at=self.now,
+                    policy_id=policy.id if policy else None,
+                    old_policy_id=old_policy_id,
+                    targets=dict(policy.targets.minutes) if policy else {},
+                    due={
+                        row.kind: row.due_at.isoformat() if row.due_at else None
+                        for row in self.clocks[ticket.pk]
+                        if row.status in ClockStatus.OPEN
+                    },
+                )
+                for ticket, old_policy_id in self._policy_changes
+                for policy in [self.chosen[ticket.pk]]
+            ]
+        )
         if self._new_rows:
             TicketSlaClock.objects.bulk_create(self._new_rows)
         if self._changed_rows:
-            TicketSlaClock.objects.bulk_update(list(self._changed_rows.values()), CLOCK_FIELDS)
+            update_rows(TicketSlaClock, list(self._changed_rows.values()), CLOCK_FIELDS)
         for ticket in self.tickets:
             rows = self.clocks[ticket.pk]
             sla = self.slas[ticket.pk]
             sla.has_open_clocks = any(row.status in ClockStatus.OPEN for row in rows)
             sla.next_check_at = next_check_at(rows)
             sla.next_due_at = earliest(row.due_at for row in rows if row.status in ClockStatus.OPEN)
-        TicketSla.objects.bulk_update(list(self.slas.values()), SLA_FIELDS)
+        update_rows(TicketSla, list(self.slas.values()), SLA_FIELDS)
         self._new_rows, self._changed_rows, self._policy_changes = [], {}, []
 
 

@@ -287,34 +287,38 @@ def sla_policy_applied_event(
     targets: dict[str, int],
     due: dict[str, str | None],
 ) -> TicketEvent:
-    """Record which SLA policy sets the ticket's targets now (``None``: no policy applies).
+    """Return, unsaved, the entry naming the SLA policy that sets the targets now.
 
-    ``targets`` are business minutes by clock kind; ``due`` the clocks' due times (ISO 8601).
+    ``policy_id`` is ``None`` when no policy applies any more; ``targets`` are business
+    minutes by clock kind, ``due`` the clocks' due times (ISO 8601). Saved in batches with
+    ``save_events``.
     """
-    return _event(
-        ticket,
-        TicketEventType.SLA_POLICY_APPLIED,
-        actor=Actor.system(),
-        at=at,
+    return TicketEvent(
+        ticket=ticket,
+        type=TicketEventType.SLA_POLICY_APPLIED,
         parameters={
             "policy_id": policy_id,
             "old_policy_id": old_policy_id,
             "targets": targets,
             "due": due,
         },
+        created_at=at,
     )
 
 
 def sla_warning_event(
     ticket: Ticket, *, at: datetime, kind: str, cycle: int, due_at: str | None, dedupe_key: str
 ) -> TicketEvent:
-    return _event(
-        ticket,
-        TicketEventType.SLA_WARNING,
-        actor=Actor.system(),
-        at=at,
+    """Return, unsaved, the entry saying a clock passed its warning threshold.
+
+    The sweep saves a batch of them at once with ``save_events``.
+    """
+    return TicketEvent(
+        ticket=ticket,
+        type=TicketEventType.SLA_WARNING,
         parameters={"kind": kind, "cycle": cycle, "due_at": due_at},
         dedupe_key=dedupe_key,
+        created_at=at,
     )
 
 
@@ -329,12 +333,14 @@ def sla_breached_event(
     completed: bool,
     dedupe_key: str,
 ) -> TicketEvent:
-    """Record that a clock passed its due time (``completed``: noticed after it was met late)."""
-    return _event(
-        ticket,
-        TicketEventType.SLA_BREACHED,
-        actor=Actor.system(),
-        at=at,
+    """Return, unsaved, the entry saying a clock passed its due time.
+
+    ``completed``: the breach was noticed after the clock was met late. The sweep saves a
+    batch of them at once with ``save_events``.
+    """
+    return TicketEvent(
+        ticket=ticket,
+        type=TicketEventType.SLA_BREACHED,
         parameters={
             "kind": kind,
             "cycle": cycle,
@@ -343,7 +349,14 @@ def sla_breached_event(
             "completed": completed,
         },
         dedupe_key=dedupe_key,
+        created_at=at,
     )
+
+
+def save_events(entries: list[TicketEvent]) -> None:
+    """Insert unsaved entries in one statement; an entry whose ``dedupe_key`` exists is skipped."""
+    if entries:
+        TicketEvent.objects.bulk_create(entries, ignore_conflicts=True)
 
 
 def sla_lead_notified_event(
