@@ -68,6 +68,8 @@ def test_export_schema_check_fails_with_the_difference(tmp_path):
 
 def test_there_are_dashboard_examples():
     assert [p.name for p in DASHBOARD_OPERATIONS] == [
+        "sla_policy_update.graphql",
+        "sla_settings.graphql",
         "ticket_apply_macro.graphql",
         "ticket_assign.graphql",
         "ticket_bulk_assign.graphql",
@@ -75,6 +77,7 @@ def test_there_are_dashboard_examples():
         "ticket_bulk_tag.graphql",
         "ticket_detail.graphql",
         "ticket_queue.graphql",
+        "ticket_queue_sla.graphql",
         "ticket_reply.graphql",
         "ticket_take_next.graphql",
         "ticket_update.graphql",
