@@ -23,5 +23,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
+    // Generous: the suite shares two cores with the Python tests and the browser.
+    testTimeout: 30_000,
   },
 });

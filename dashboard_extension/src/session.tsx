@@ -32,6 +32,8 @@ export interface Session {
   appId: string | null;
   /** Tell the Dashboard the app's own route changed (its URL then deep-links here). */
   notifyRoute: (path: string) => void;
+  /** Ask the Dashboard to fit a widget's frame to its content (Dashboards with widgets). */
+  resizeWidget: (height: number) => void;
 }
 
 const TOKEN_KEY = "saleor-support-desk.token";
@@ -229,6 +231,7 @@ function StandaloneSession({ config, children }: { config: DeskConfig; children:
       dashboardRedirect: () => false,
       appId: null,
       notifyRoute: () => undefined,
+      resizeWidget: () => undefined,
     }),
     [config, token, request, locale, setLocale, theme, signIn, signOut],
   );
@@ -275,6 +278,13 @@ function DashboardSession({
     [bridge],
   );
 
+  const resizeWidget = useCallback(
+    (height: number) => {
+      void bridge.dispatch(actions.WidgetResize({ height }));
+    },
+    [bridge],
+  );
+
   const value = useMemo<Session>(
     () => ({
       mode: "dashboard",
@@ -290,8 +300,9 @@ function DashboardSession({
       dashboardRedirect,
       appId: state.id || null,
       notifyRoute,
+      resizeWidget,
     }),
-    [config, token, request, locale, state.theme, state.id, dashboardRedirect, notifyRoute],
+    [config, token, request, locale, state.theme, state.id, dashboardRedirect, notifyRoute, resizeWidget],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

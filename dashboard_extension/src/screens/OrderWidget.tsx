@@ -10,7 +10,7 @@ import { useSession } from "../session";
 
 /** The widget on Saleor's order page (ORDER_DETAILS_WIDGETS): that order's tickets. */
 export function OrderWidget({ orderId }: { orderId: string | null }) {
-  const { request, appId, dashboardRedirect, mode } = useSession();
+  const { request, appId, dashboardRedirect, mode, resizeWidget } = useSession();
   const { t, date } = useI18n();
   const { navigate } = useRouter();
   const [rows, setRows] = useState<TicketRow[] | null>(null);
@@ -34,10 +34,15 @@ export function OrderWidget({ orderId }: { orderId: string | null }) {
     };
   }, [request, orderId, attempt]);
 
+  // The Dashboard sizes the widget's frame to what it shows.
+  useEffect(() => {
+    if (rows !== null || error) resizeWidget(document.documentElement.scrollHeight);
+  }, [rows, error, resizeWidget]);
+
   const open = (row: TicketRow) => {
     if (mode === "dashboard" && appId) {
       // The App's page in the Dashboard, deep-linked to the ticket.
-      dashboardRedirect(`/apps/${encodeURIComponent(appId)}/app/${ticketPath(row.id)}`);
+      dashboardRedirect(`/apps/${appId}/app/${ticketPath(row.id)}`);
     } else {
       navigate(ticketPath(row.id));
     }

@@ -36,7 +36,12 @@ export function fakeRequest(answers: Record<string, Answer>) {
 
 export function renderWith(
   ui: ReactElement,
-  { request, locale = "en", path = "/app/" }: { request: Request; locale?: Locale; path?: string },
+  {
+    request,
+    locale = "en",
+    path = "/app/",
+    session: overrides = {},
+  }: { request: Request; locale?: Locale; path?: string; session?: Partial<Session> },
 ) {
   window.history.replaceState(null, "", path);
   const session: Session = {
@@ -53,6 +58,8 @@ export function renderWith(
     dashboardRedirect: () => false,
     appId: null,
     notifyRoute: () => undefined,
+    resizeWidget: () => undefined,
+    ...overrides,
   };
   return render(
     <SessionContext.Provider value={session}>
