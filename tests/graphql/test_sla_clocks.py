@@ -1,6 +1,7 @@
 """slaClocks on StaffTicket, and the agents' list filtered and sorted by SLA."""
 
 from datetime import timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -14,6 +15,7 @@ from saleor_support_plugin.tickets.actors import Actor
 from tests.fixtures.sla import MONDAY_9
 from tests.query_counts import assert_statements
 
+CONTRACT = Path(__file__).resolve().parents[2] / "graphql"
 TICKET = """
 query Ticket($id: ID!) {
   supportTicket(id: $id) {
@@ -282,3 +284,25 @@ def test_clocks_on_a_page_cost_the_same_statements_for_1_and_50_tickets(
     edges = result["data"]["supportTickets"]["edges"]
     assert len(edges) == count
     assert all(len(edge["node"]["slaClocks"]) == 2 for edge in edges)
+
+
+def test_the_dashboard_sla_queue_runs(
+    staff_api_client, sla_policy_generator, sla_ticket_generator, read_at
+):
+    # given
+    sla_policy_generator(first_response_minutes=60)
+    _three_tickets(sla_ticket_generator)
+    read_at(minutes(75))
+    operation = (CONTRACT / "dashboard" / "ticket_queue_sla.graphql").read_text()
+
+    # when
+    result = staff_api_client.execute(
+        operation, {"first": 10, "filter": {"slaState": ["BREACHED", "WARNING"]}}
+    )
+
+    # then
+    edges = result["data"]["supportTickets"]["edges"]
+    assert [(e["node"]["subject"], e["node"]["slaClocks"][0]["state"]) for e in edges] == [
+        ("breached", "BREACHED"),
+        ("warning", "WARNING"),
+    ]
