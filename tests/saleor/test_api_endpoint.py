@@ -15,7 +15,7 @@ import pytest
 from django.test import Client, RequestFactory, TestCase
 from django.utils import timezone
 from saleor.core.auth_backend import load_user_from_request
-from saleor.core.jwt import create_access_token
+from saleor.core.jwt import create_access_token, create_access_token_for_app
 from saleor.graphql.tests.utils import get_graphql_content
 
 from saleor_support_plugin import PLUGIN_ID
@@ -892,3 +892,41 @@ def test_an_app_without_manage_orders_is_not_an_agent(support_plugin, app, custo
     assert viewer == {"data": {"supportViewer": {"kind": "APP", "permissions": [], "user": None}}}
     assert listed == {"data": {"supportTickets": {"edges": []}}}
     assert updated == permission_denied("supportTicketUpdate", 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("app_may_manage_orders", "permissions", "tickets"),
+    [(True, ["MANAGE_ORDERS"], 1), (False, [], 0)],
+)
+def test_a_dashboard_extension_token_carries_what_app_and_staff_member_share(
+    support_plugin,
+    agent,
+    app,
+    permission_manage_orders,
+    customer_ticket,
+    app_may_manage_orders,
+    permissions,
+    tickets,
+):
+    """The ``thirdparty`` JWT Saleor hands an app's Dashboard page: the staff member's
+    permissions narrowed to those the app holds too."""
+    # given
+    if app_may_manage_orders:
+        app.permissions.add(permission_manage_orders)
+    desk = Desk(create_access_token_for_app(app, agent))
+
+    # when
+    viewer = desk.execute(VIEWER)
+    listed = desk.execute(LIST)
+
+    # then
+    assert viewer == {
+        "data": {
+            "supportViewer": {
+                "kind": "STAFF",
+                "permissions": permissions,
+                "user": {"id": gid("User", agent.pk), "email": "staff_test@example.com"},
+            }
+        }
+    }
+    assert len(listed["data"]["supportTickets"]["edges"]) == tickets
