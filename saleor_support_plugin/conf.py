@@ -41,6 +41,8 @@ class DeskSettings:
     """Per-rule overrides of the rate limits: (requests, window in seconds), 0/None disables."""
     max_query_cost: int
     """Highest estimated cost of one GraphQL operation (fields resolved, pages multiplied)."""
+    max_customer_query_cost: int
+    """Highest estimated cost of one operation sent by anyone but an agent (customers, guests)."""
     max_query_depth: int
     """Deepest nesting of fields in a GraphQL document, fragments expanded."""
     max_aliases: int
@@ -66,6 +68,7 @@ DEFAULTS: dict[str, Any] = {
     "RATE_LIMIT_CACHE": "default",
     "RATE_LIMITS": {},
     "MAX_QUERY_COST": 50_000,
+    "MAX_CUSTOMER_QUERY_COST": 1_000,
     "MAX_QUERY_DEPTH": 15,
     "MAX_ALIASES": 100,
     "MAX_SELECTIONS": 500,
@@ -96,6 +99,7 @@ def desk_settings() -> DeskSettings:
         rate_limit_cache=values["RATE_LIMIT_CACHE"],
         rate_limits=dict(values["RATE_LIMITS"]),
         max_query_cost=int(values["MAX_QUERY_COST"]),
+        max_customer_query_cost=int(values["MAX_CUSTOMER_QUERY_COST"]),
         max_query_depth=int(values["MAX_QUERY_DEPTH"]),
         max_aliases=int(values["MAX_ALIASES"]),
         max_selections=int(values["MAX_SELECTIONS"]),

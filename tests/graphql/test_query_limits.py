@@ -15,6 +15,7 @@ from saleor_support_plugin.graphql.core.execution import (
 from tests.query_counts import assert_statements, capture_statements
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "graphql" / "dashboard"
+STOREFRONT = DASHBOARD.parent / "storefront"
 TICKET_QUEUE = (DASHBOARD / "ticket_queue.graphql").read_text()
 TICKET_DETAIL = (DASHBOARD / "ticket_detail.graphql").read_text()
 
@@ -264,4 +265,58 @@ def test_the_mutation_limit_comes_from_the_settings(settings, staff_api_client):
 
     assert response.json() == _error(
         "TOO_MANY_MUTATIONS", "A request can run at most 1 mutations; this one has 2."
+    )
+
+
+def test_every_storefront_operation_fits_the_customer_cost_limit():
+    paths = sorted(STOREFRONT.glob("*.graphql"))
+
+    assert paths
+    for path in paths:
+        assert 0 < query_cost(schema, parse(path.read_text())) < 1000, path.name
+
+
+def test_a_customer_operation_over_the_customer_cost_limit_is_refused_and_nothing_runs(
+    customer_api_client,
+):
+    # given: 10 tickets x 50 messages, far under the 50,000 of agents
+    variables = {"tickets": 10, "messages": 50}
+    assert _cost(NESTED_PAGES, variables) == 1 + 10 * (3 + 50 * 3) == 1531
+
+    # when
+    with capture_statements() as captured:
+        response = customer_api_client.post(NESTED_PAGES, variables)
+
+    # then
+    assert response.status_code == 400
+    assert response.json() == _error(
+        "QUERY_TOO_COMPLEX",
+        "A customer's operation can cost at most 1000; this one costs 1531 (every field"
+        " resolved counts 1, fields in pages once per item).",
+    )
+    assert [s for s in captured.statements if "support_" in s] == []
+
+
+def test_an_agent_runs_the_operation_refused_to_a_customer(staff_api_client, ticket):
+    result = staff_api_client.execute(NESTED_PAGES, {"tickets": 10, "messages": 50})
+
+    assert "errors" not in result
+    assert len(result["data"]["supportTickets"]["edges"]) == 1
+
+
+def test_guests_have_the_customer_cost_limit_from_the_settings(settings, api_client):
+    # given
+    _limits(settings, MAX_CUSTOMER_QUERY_COST=184)
+    my_tickets = (STOREFRONT / "my_tickets.graphql").read_text()
+    assert (_cost(my_tickets), _cost(my_tickets, {"first": 21})) == (184, 193)
+
+    # when
+    at_limit = api_client.post(my_tickets)
+    over = api_client.post(my_tickets, {"first": 21})
+
+    # then
+    assert at_limit.status_code == 200
+    assert over.status_code == 400
+    assert over.json()["errors"][0]["message"].startswith(
+        "A customer's operation can cost at most 184; this one costs 193 "
     )

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from saleor_support_plugin import ratelimit
 from saleor_support_plugin.graphql.core.ids import to_global_id
 from saleor_support_plugin.returns import ReturnRequestStatus
 from saleor_support_plugin.returns.models import ReturnRequest
@@ -311,3 +312,29 @@ def test_an_unknown_return_request_is_not_found(staff_api_client, db):
     assert result["data"]["supportReturnRequestDecide"]["errors"] == [
         {"field": "id", "code": "NOT_FOUND", "message": "Return request not found."}
     ]
+
+
+def test_a_guests_second_request_over_the_e_mail_limit_stores_nothing(
+    settings, api_client, order_generator, guest_buyer, django_capture_on_commit_callbacks
+):
+    # given: one request per e-mail address an hour, the first one made
+    settings.SUPPORT_DESK = {
+        **settings.SUPPORT_DESK,
+        "RATE_LIMITS": {ratelimit.TICKET_CREATE_EMAIL_HOUR: (1, 3600)},
+    }
+    order = order_generator(who=guest_buyer)
+    with django_capture_on_commit_callbacks(execute=True):
+        store.fulfill_order(order, at=timezone.now())
+    email = "maryam.ahmadi@example.com"
+    first = _request(api_client, order, _lines((_line(order, 0), 1)), email=email)
+    assert first["errors"] == []
+
+    # when: a valid request for the items still returnable
+    second = _request(api_client, order, _lines((_line(order, 1), 1)), email=email)
+
+    # then
+    assert (second["returnRequest"], second["ticket"], second["accessToken"]) == (None,) * 3
+    [error] = second["errors"]
+    assert (error["field"], error["code"]) == (None, "TOO_MANY_REQUESTS")
+    assert error["message"].startswith("Too many requests: try again in ")
+    assert (ReturnRequest.objects.count(), Ticket.objects.count()) == (1, 1)

@@ -2,7 +2,9 @@
 
 import pytest
 
+from saleor_support_plugin import ratelimit
 from saleor_support_plugin.graphql.core.ids import to_global_id
+from saleor_support_plugin.graphql.tickets.mutations import ticket_update
 from saleor_support_plugin.tickets import TicketEventType
 from saleor_support_plugin.tickets.models import TicketEvent
 
@@ -218,3 +220,72 @@ def test_a_bad_subject_changes_nothing(staff_api_client, ticket, subject, code):
     errors = result["data"]["supportTicketUpdate"]["errors"]
     assert [(e["field"], e["code"]) for e in errors] == [("subject", code)]
     assert _snapshot(ticket) == before
+
+
+RATE_LIMIT_NOW = 1_700_000_000.0
+"""200 s into a 10-minute window: 400 s, 7 minutes started, are left."""
+
+
+def test_the_31st_update_of_a_ticket_in_10_minutes_is_refused(
+    monkeypatch, staff_api_client, ticket_generator
+):
+    # given: one clock for all updates, so the window cannot end halfway
+    monkeypatch.setattr(
+        ticket_update,
+        "hit",
+        lambda name, key: ratelimit.hit(name, key, clock=lambda: RATE_LIMIT_NOW),
+    )
+    busy, other = ticket_generator(), ticket_generator(subject="Another parcel")
+    for number in range(30):
+        priority = "HIGH" if number % 2 == 0 else "LOW"
+        result = staff_api_client.execute(
+            UPDATE, {"id": _gid(busy), "input": {"priority": priority}}
+        )
+        assert result["data"]["supportTicketUpdate"]["errors"] == [], number
+    before = _snapshot(busy)
+
+    # when
+    refused = staff_api_client.execute(
+        UPDATE, {"id": _gid(busy), "input": {"priority": "URGENT", "tags": ["x"]}}
+    )
+    elsewhere = staff_api_client.execute(UPDATE, {"id": _gid(other), "input": {"priority": "HIGH"}})
+
+    # then
+    assert refused == _refused(
+        None, "Too many requests: try again in 7 minutes.", "TOO_MANY_REQUESTS"
+    )
+    assert _snapshot(busy) == before
+    assert before["version"] == 31
+    assert elsewhere["data"]["supportTicketUpdate"] == {
+        "ticket": {
+            "status": "NEW",
+            "priority": "HIGH",
+            "category": {"slug": "delivery"},
+            "tags": [],
+            "version": 2,
+        },
+        "errors": [],
+    }
+
+
+def test_the_update_limit_comes_from_the_settings(settings, staff_api_client, ticket):
+    # given
+    settings.SUPPORT_DESK = {
+        **settings.SUPPORT_DESK,
+        "RATE_LIMITS": {ratelimit.TICKET_UPDATE_TICKET_10_MINUTES: (2, 600)},
+    }
+    variables = {"id": _gid(ticket), "input": {"tags": ["a"]}}
+
+    # when
+    codes = [
+        [
+            e["code"]
+            for e in staff_api_client.execute(UPDATE, variables)["data"]["supportTicketUpdate"][
+                "errors"
+            ]
+        ]
+        for _ in range(3)
+    ]
+
+    # then
+    assert codes == [[], [], ["TOO_MANY_REQUESTS"]]

@@ -3,7 +3,8 @@
 Limits checked on the document's text, before the schema validation (whose check of
 overlapping fields takes time quadratic in repeated fields: 20,000 repeats of one field, a
 100 KB body, took minutes): selections, aliases and depth. Limits checked once the document
-is valid: mutations and the estimated cost. All of them come from ``SUPPORT_DESK``.
+is valid: mutations and the estimated cost (a lower one for requestors who are not agents).
+All of them come from ``SUPPORT_DESK``.
 
 The cost estimates the fields resolved: every field costs 1, and the fields of a page count
 once per item: in a field taking ``first`` (a connection), its list-typed fields (``edges``)
@@ -39,6 +40,8 @@ DEFAULT_PAGE_SIZE = 50
 @dataclass(frozen=True)
 class QueryLimits:
     max_cost: int
+    max_customer_cost: int
+    """The cost limit of everyone but agents (customers, guests, anonymous visitors)."""
     max_depth: int
     max_aliases: int
     max_selections: int
@@ -49,6 +52,7 @@ class QueryLimits:
         values = desk_settings()
         return cls(
             max_cost=values.max_query_cost,
+            max_customer_cost=values.max_customer_query_cost,
             max_depth=values.max_query_depth,
             max_aliases=values.max_aliases,
             max_selections=values.max_selections,
@@ -92,7 +96,14 @@ def run_request(
     if validation_errors:
         errors = [_format(e, ApiErrorCode.GRAPHQL_VALIDATION_FAILED) for e in validation_errors]
         return Outcome({"errors": errors}, status=400)
-    refused = _refuse_valid(schema, document, operation_name, variables or {}, limits)
+    refused = _refuse_valid(
+        schema,
+        document,
+        operation_name,
+        variables or {},
+        limits,
+        is_agent=context.requestor.is_agent,
+    )
     if refused is not None:
         return refused
     try:
@@ -189,8 +200,14 @@ def _refuse_valid(
     operation_name: str | None,
     variables: Mapping[str, Any],
     limits: QueryLimits,
+    *,
+    is_agent: bool,
 ) -> Outcome | None:
-    """Refuse a valid document over the mutation or the cost limit."""
+    """Refuse a valid document over the mutation or the cost limit.
+
+    Everyone's operations must fit ``max_cost``; those of requestors who are not agents
+    (customers, guests, anonymous visitors) ``max_customer_cost`` as well.
+    """
     operation = _operation(document, operation_name)
     if operation is None:
         return None  # execution names the missing or ambiguous operation
@@ -214,6 +231,13 @@ def _refuse_valid(
             ApiErrorCode.QUERY_TOO_COMPLEX,
             f"An operation can cost at most {limits.max_cost}; this one costs {measured}"
             " (every field resolved counts 1, fields in pages once per item).",
+            status=400,
+        )
+    if not is_agent and cost > limits.max_customer_cost:
+        return refusal(
+            ApiErrorCode.QUERY_TOO_COMPLEX,
+            f"A customer's operation can cost at most {limits.max_customer_cost}; this one"
+            f" costs {cost} (every field resolved counts 1, fields in pages once per item).",
             status=400,
         )
     return None

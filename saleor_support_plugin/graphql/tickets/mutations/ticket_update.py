@@ -2,9 +2,11 @@ from typing import Any
 
 import graphene
 
+from ....ratelimit import TICKET_UPDATE_TICKET_10_MINUTES, RateLimited, hit
 from ....sla.sync import sync_clocks_after_commit
 from ....tickets import actions
 from ....tickets.error_codes import TicketError, TicketErrorCode
+from ...core.limits import retry_message
 from ...core.mutations import BaseMutation, actor_for
 from ...core.permissions import AGENT_PERMISSIONS
 from ..enums import SupportTicketPriorityEnum, SupportTicketStatusEnum
@@ -62,6 +64,7 @@ class SupportTicketUpdate(BaseMutation):
                 f"The ticket was changed by someone else (now at version {ticket.version}).",
                 field="expectedVersion",
             )
+        _count_update(ticket.pk)
         actor = actor_for(info.context)
         steps = [
             ("subject", actions.change_subject),
@@ -78,3 +81,11 @@ class SupportTicketUpdate(BaseMutation):
                 expected = ticket.version
         sync_clocks_after_commit(ticket.pk)
         return cls(ticket=ticket, errors=[])
+
+
+def _count_update(ticket_id: int) -> None:
+    """Count one update of the ticket against its limit (30 in 10 minutes, all agents)."""
+    try:
+        hit(TICKET_UPDATE_TICKET_10_MINUTES, str(ticket_id))
+    except RateLimited as exc:
+        raise TicketError(TicketErrorCode.TOO_MANY_REQUESTS, retry_message(exc)) from exc
