@@ -67,8 +67,7 @@ SupportTicketErrorCode = enum_from_python(
             "More items asked for than were delivered and not yet returned or requested."
         ),
         TicketErrorCode.TIER_LIMIT: (
-            "The ticket is already at the highest tier (escalation) or the lowest"
-            " (de-escalation)."
+            "The ticket is already at the highest tier (escalation) or the lowest (de-escalation)."
         ),
         TicketErrorCode.NOT_MERGEABLE: (
             "These tickets cannot be merged: the same ticket, a ticket already merged or"
