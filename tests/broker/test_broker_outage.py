@@ -37,9 +37,10 @@ OUTAGE_SECONDS = 10.0
 the last 150-odd events are kicked again."""
 SWEEP_INTERVAL_SECONDS = 2.0
 SWEEP_MIN_AGE_SECONDS = 3
-DRAIN_TIMEOUT_SECONDS = 120.0
-BACKLOG_DRAINED_WITHIN_SECONDS = 60.0
-"""RELIABILITY.md section 5: all processed 60 s after recovery."""
+DRAIN_TIMEOUT_SECONDS = 180.0
+BACKLOG_DRAINED_WITHIN_SECONDS = 120.0
+"""RELIABILITY.md section 5, "Broker down": drained within 120 s of recovery. On an idle
+machine it takes about 5 s; 112 s was seen with the two cores loaded 7 deep."""
 KICK_BOUND_SECONDS = 3.5
 """A kick's longest run: a 1 s connect and two retries 0.5 s apart, with slack."""
 KICKED_WITHIN_SECONDS = 10.0
