@@ -11,6 +11,7 @@ import { Router, useRouter } from "./router";
 import { Inbox } from "./screens/Inbox";
 import { Login } from "./screens/Login";
 import { OrderWidget } from "./screens/OrderWidget";
+import { Settings } from "./screens/settings/Settings";
 import { Ticket } from "./screens/Ticket";
 import { SessionProvider, useSession, type Mode } from "./session";
 import { ViewerContext } from "./viewer";
@@ -119,6 +120,8 @@ function Shell() {
     content = <Ticket id={route.id} />;
   } else if (route.name === "inbox") {
     content = <Inbox params={route.params} />;
+  } else if (route.name === "settings") {
+    content = viewer ? <Settings section={route.section} /> : <Loading />;
   } else {
     content = <Text as="p">{t("error.notFound")}</Text>;
   }
@@ -150,6 +153,18 @@ function Header({ viewer }: { viewer: Viewer | null }) {
         {t("app.title")}
       </a>
       <div className="desk-header-tools">
+        {viewer?.canManageSettings ? (
+          <a
+            className="desk-nav-link"
+            href={href("settings")}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate("settings");
+            }}
+          >
+            {t("settings.nav")}
+          </a>
+        ) : null}
         {session.mode === "standalone" ? (
           <label className="desk-locale">
             <span>{t("nav.language")}</span>

@@ -5,6 +5,7 @@ export type Route =
   | { name: "inbox"; params: URLSearchParams }
   | { name: "ticket"; id: string }
   | { name: "orderWidget"; orderId: string | null }
+  | { name: "settings"; section: string | null }
   | { name: "notFound" };
 
 export function parseRoute(basePath: string, pathname: string, search: string): Route {
@@ -24,6 +25,13 @@ export function parseRoute(basePath: string, pathname: string, search: string): 
   const ticket = /^tickets\/([^/]+)$/.exec(rest);
   if (ticket?.[1]) {
     return { name: "ticket", id: decodeURIComponent(ticket[1]) };
+  }
+  if (rest === "settings") {
+    return { name: "settings", section: null };
+  }
+  const settings = /^settings\/([a-z-]+)$/.exec(rest);
+  if (settings?.[1]) {
+    return { name: "settings", section: settings[1] };
   }
   if (rest === "widgets/order") {
     return { name: "orderWidget", orderId: params.get("orderId") };

@@ -253,3 +253,18 @@ def test_get_is_refused_when_the_playground_is_on_but_has_no_page(db, settings):
     response = Client().get("/graphql/")
 
     assert response.status_code == 405
+
+
+SETTINGS_VIEWER = "{ supportViewer { canManageSettings } }"
+
+
+def test_only_leads_managers_and_administrators_may_manage_settings(
+    api_client, staff_api_client, customer_api_client, api_client_for, team_lead
+):
+    def can_manage(client):
+        return client.execute(SETTINGS_VIEWER)["data"]["supportViewer"]["canManageSettings"]
+
+    assert can_manage(api_client) is False
+    assert can_manage(customer_api_client) is False
+    assert can_manage(staff_api_client) is False
+    assert can_manage(api_client_for(team_lead)) is True

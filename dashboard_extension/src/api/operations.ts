@@ -8,6 +8,7 @@ export const VIEWER = /* GraphQL */ `
     supportViewer {
       kind
       permissions
+      canManageSettings
       user {
         id
         email

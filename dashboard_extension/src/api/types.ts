@@ -149,6 +149,8 @@ export interface Viewer {
   kind: "STAFF" | "CUSTOMER" | "APP" | "GUEST" | "ANONYMOUS";
   permissions: string[];
   user: User | null;
+  /** Team leads, managers and MANAGE_SETTINGS holders see the settings screens. */
+  canManageSettings: boolean;
 }
 
 /** The order snapshot the desk stores beside a ticket (host/snapshot.py, as JSON). */

@@ -1,5 +1,9 @@
+import { inboxExtrasMessages } from "./inboxExtras";
+import { settingsMessages } from "./settings";
+import { ticketActionsMessages } from "./ticketActions";
+
 /** English, the reference: every other language must have exactly these keys. */
-export const en = {
+const core = {
   "app.title": "Support desk",
   "app.version": "Support desk {version}",
   "nav.inbox": "Inbox",
@@ -237,6 +241,13 @@ export const en = {
   "widget.open": "Open ticket #{number}",
   "widget.noOrder": "No order given.",
   "loading": "Loading…",
+} as const;
+
+export const en = {
+  ...core,
+  ...settingsMessages.en,
+  ...ticketActionsMessages.en,
+  ...inboxExtrasMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,12 @@
 import type { Messages } from "./en";
+import { inboxExtrasMessages } from "./inboxExtras";
+import { settingsMessages } from "./settings";
+import { ticketActionsMessages } from "./ticketActions";
 
 export const fa: Messages = {
+  ...settingsMessages.fa,
+  ...ticketActionsMessages.fa,
+  ...inboxExtrasMessages.fa,
   "app.title": "پشتیبانی مشتریان",
   "app.version": "پشتیبانی مشتریان {version}",
   "nav.inbox": "صندوق ورودی",

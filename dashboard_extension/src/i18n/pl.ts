@@ -1,6 +1,12 @@
 import type { Messages } from "./en";
+import { inboxExtrasMessages } from "./inboxExtras";
+import { settingsMessages } from "./settings";
+import { ticketActionsMessages } from "./ticketActions";
 
 export const pl: Messages = {
+  ...settingsMessages.pl,
+  ...ticketActionsMessages.pl,
+  ...inboxExtrasMessages.pl,
   "app.title": "Obsługa klienta",
   "app.version": "Obsługa klienta {version}",
   "nav.inbox": "Skrzynka",

@@ -1,6 +1,12 @@
 import type { Messages } from "./en";
+import { inboxExtrasMessages } from "./inboxExtras";
+import { settingsMessages } from "./settings";
+import { ticketActionsMessages } from "./ticketActions";
 
 export const ro: Messages = {
+  ...settingsMessages.ro,
+  ...ticketActionsMessages.ro,
+  ...inboxExtrasMessages.ro,
   "app.title": "Asistență clienți",
   "app.version": "Asistență clienți {version}",
   "nav.inbox": "Inbox",

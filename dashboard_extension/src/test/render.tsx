@@ -13,7 +13,10 @@ export const AGENT: Viewer = {
   kind: "STAFF",
   permissions: ["MANAGE_ORDERS"],
   user: { id: "VXNlcjox", email: "agent@example.com", firstName: "Ana", lastName: "" },
+  canManageSettings: false,
 };
+
+export const LEAD: Viewer = { ...AGENT, canManageSettings: true };
 
 /** A request function answering by operation name from `answers` (a value or a function). */
 type Answer = { [key: string]: unknown } | Error | ((variables: Record<string, unknown>) => unknown);

@@ -2,6 +2,7 @@ from typing import Any
 
 import graphene
 
+from ...agents.access import can_lead
 from ...host.requestor import DeskPermission, Requestor, RequestorKind
 from ..core.context import RequestContext
 from ..core.enums import enum_from_choices, enum_from_python
@@ -37,6 +38,14 @@ class SupportViewer(graphene.ObjectType):
         description="Desk permissions the requestor holds.",
     )
     user = graphene.Field(SupportUser, description="The requestor's account, if they have one.")
+    can_manage_settings = graphene.Boolean(
+        required=True,
+        description=(
+            "Whether the requestor may change the desk's settings (teams, agents, routing,"
+            " calendars, SLA policies, shared macros, categories, intake rules): holders of"
+            " MANAGE_SETTINGS, and agents whose profile makes them a team lead or a manager."
+        ),
+    )
 
     class Meta:
         description = "The requestor as the API sees them."
@@ -44,6 +53,10 @@ class SupportViewer(graphene.ObjectType):
     @staticmethod
     def resolve_permissions(root: Requestor, info: Any) -> list[str]:
         return [p.value for p in DeskPermission if root.has_permission(p)]
+
+    @staticmethod
+    def resolve_can_manage_settings(root: Requestor, info: Any) -> bool:
+        return can_lead(root)
 
     @staticmethod
     def resolve_user(root: Requestor, info: Any) -> Any:
