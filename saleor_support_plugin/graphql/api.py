@@ -3,6 +3,7 @@
 import graphene
 
 from .agents.schema import AgentMutations, AgentQueries
+from .categories.schema import CategoryMutations, CategoryQueries
 from .macros.schema import MacroMutations, MacroQueries
 from .returns.schema import ReturnMutations
 from .sla.schema import SlaMutations, SlaQueries
@@ -12,12 +13,19 @@ from .tickets.types import StaffTicket, StaffTicketMessage
 from .viewer.schema import ViewerQueries
 
 
-class Query(TicketQueries, ViewerQueries, MacroQueries, AgentQueries, SlaQueries):
+class Query(TicketQueries, ViewerQueries, MacroQueries, AgentQueries, SlaQueries, CategoryQueries):
     class Meta:
         description = "Reads of the support desk."
 
 
-class Mutation(TicketMutations, ReturnMutations, MacroMutations, AgentMutations, SlaMutations):
+class Mutation(
+    TicketMutations,
+    ReturnMutations,
+    MacroMutations,
+    AgentMutations,
+    SlaMutations,
+    CategoryMutations,
+):
     class Meta:
         description = "Changes to the support desk."
 

@@ -112,10 +112,20 @@ def normalise_tags(tags: Iterable[str]) -> list[str]:
     return result
 
 
-def category_by_slug(slug: str) -> TicketCategory:
-    category = TicketCategory.objects.filter(slug=slug, is_active=True).first()
+def category_by_slug(slug: str, *, current_id: int | None = None) -> TicketCategory:
+    """Return the active category ``slug`` (or the inactive one of id ``current_id``).
+
+    An inactive category stays on its tickets but takes no new ones.
+    """
+    category = TicketCategory.objects.filter(slug=slug).first()
     if category is None:
         raise TicketError(TicketErrorCode.INVALID, f"Unknown category '{slug}'.", field="category")
+    if not category.is_active and category.pk != current_id:
+        raise TicketError(
+            TicketErrorCode.INVALID,
+            f"The category '{slug}' is inactive: tickets keep it, but no ticket can be put in it.",
+            field="category",
+        )
     return category
 
 
@@ -327,10 +337,10 @@ def change_category(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Ticket:
-    """Move the ticket to another (active) category."""
+    """Move the ticket to another (active) category; naming its current one changes nothing."""
     now = now or timezone.now()
-    category = category_by_slug(category_slug)
     locked = _lock(ticket, expected_version)
+    category = category_by_slug(category_slug, current_id=locked.category_id)
     old = locked.category_id
     if category.pk == old:
         return locked

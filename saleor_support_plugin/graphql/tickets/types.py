@@ -57,6 +57,16 @@ class SupportTicketCategory(graphene.ObjectType):
     id = graphene.ID(required=True, description="Global id of the category.")
     slug = graphene.String(required=True, description="Stable identifier, e.g. `refund`.")
     name = graphene.String(required=True, description="Name shown to agents.")
+    position = graphene.Int(
+        required=True, description="Place in lists of categories, lower first (then by slug)."
+    )
+    is_active = graphene.Boolean(
+        required=True,
+        description=(
+            "False when deactivated: its tickets keep it, but new tickets, moves and macros"
+            " cannot use it."
+        ),
+    )
 
     class Meta:
         description = "A category of tickets, edited by the merchant."
