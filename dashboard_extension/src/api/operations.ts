@@ -76,6 +76,37 @@ export const TICKET_LIST = /* GraphQL */ `
   ${TICKET_ROW}
 `;
 
+/** The number of tickets in each saved view (one alias per view; no ticket rows are read). */
+export const TICKET_COUNTS = /* GraphQL */ `
+  query TicketCounts(
+    $mine: SupportTicketFilterInput
+    $unassigned: SupportTicketFilterInput
+    $breaching: SupportTicketFilterInput
+    $open: SupportTicketFilterInput
+    $pending: SupportTicketFilterInput
+    $solved: SupportTicketFilterInput
+  ) {
+    mine: supportTickets(first: 1, filter: $mine) {
+      totalCount
+    }
+    unassigned: supportTickets(first: 1, filter: $unassigned) {
+      totalCount
+    }
+    breaching: supportTickets(first: 1, filter: $breaching) {
+      totalCount
+    }
+    open: supportTickets(first: 1, filter: $open) {
+      totalCount
+    }
+    pending: supportTickets(first: 1, filter: $pending) {
+      totalCount
+    }
+    solved: supportTickets(first: 1, filter: $solved) {
+      totalCount
+    }
+  }
+`;
+
 export const TICKET_DETAIL = /* GraphQL */ `
   query TicketDetail($id: ID!) {
     supportTicket(id: $id) {

@@ -1,6 +1,9 @@
 /** Live view counts and highlighted search matches in the inbox. */
 
 const en = {
+  "inbox.viewCountCapped": "{count}+",
+  "inbox.viewCountLabel": "{view} (tickets: {count})",
+  "inbox.viewCountCappedLabel": "{view} (tickets: more than {count})",
 } as const;
 
 type Keys = keyof typeof en;
@@ -12,7 +15,19 @@ export const inboxExtrasMessages: {
   fa: Record<Keys, string>;
 } = {
   en,
-  ro: {},
-  pl: {},
-  fa: {},
+  ro: {
+    "inbox.viewCountCapped": "{count}+",
+    "inbox.viewCountLabel": "{view} (tichete: {count})",
+    "inbox.viewCountCappedLabel": "{view} (tichete: peste {count})",
+  },
+  pl: {
+    "inbox.viewCountCapped": "{count}+",
+    "inbox.viewCountLabel": "{view} (zgłoszenia: {count})",
+    "inbox.viewCountCappedLabel": "{view} (zgłoszenia: ponad {count})",
+  },
+  fa: {
+    "inbox.viewCountCapped": "{count}+",
+    "inbox.viewCountLabel": "{view} (تیکت‌ها: {count})",
+    "inbox.viewCountCappedLabel": "{view} (تیکت‌ها: بیش از {count})",
+  },
 };

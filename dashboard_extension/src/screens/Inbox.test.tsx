@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { ApiError } from "../api/client";
 import { fakeRequest, renderWith } from "../test/render";
@@ -16,6 +16,22 @@ function page(rows: ReturnType<typeof row>[], hasNextPage = false) {
 }
 
 const params = (search: string) => new URLSearchParams(search);
+
+function counts(values: Partial<Record<"mine" | "unassigned" | "breaching" | "open" | "pending" | "solved", number>>) {
+  const all = { mine: 0, unassigned: 0, breaching: 0, open: 0, pending: 0, solved: 0, ...values };
+  return Object.fromEntries(Object.entries(all).map(([view, totalCount]) => [view, { totalCount }]));
+}
+
+function shownCount(name: RegExp) {
+  return screen.getByRole("link", { name }).querySelector(".desk-view-count")?.textContent;
+}
+
+function setVisibility(state: "visible" | "hidden") {
+  Object.defineProperty(document, "visibilityState", { configurable: true, get: () => state });
+  document.dispatchEvent(new Event("visibilitychange"));
+}
+
+const ACTIVE = ["NEW", "OPEN", "PENDING", "ON_HOLD"];
 
 describe("Inbox", () => {
   it("lists the agent's open tickets, most urgent first", async () => {
@@ -70,7 +86,7 @@ describe("Inbox", () => {
     fireEvent.click(screen.getByRole("button", { name: "Load more" }));
 
     expect(await screen.findByText("Subject 1003")).toBeTruthy();
-    expect(calls[1]?.variables).toMatchObject({ after: "cursor-1" });
+    expect(calls.filter((call) => call.operation === "TicketList")[1]?.variables).toMatchObject({ after: "cursor-1" });
     expect(screen.getAllByRole("row")).toHaveLength(4);
   });
 
@@ -143,5 +159,134 @@ describe("Inbox", () => {
     });
     expect(await screen.findByText("1 changed.")).toBeTruthy();
     expect(screen.getByText("#1002: The ticket cannot move to this status from its current one.")).toBeTruthy();
+  });
+
+  describe("view counts", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      setVisibility("visible");
+    });
+
+    it("counts every view in one request once the list is there, and shows the numbers", async () => {
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-10T12:00:00Z") });
+      const { request, calls } = fakeRequest({
+        TicketList: page([row(1001)]),
+        TicketCounts: counts({ mine: 12, unassigned: 3, breaching: 1, open: 40, pending: 0, solved: 7 }),
+      });
+
+      renderWith(<Inbox params={params("")} />, { request });
+
+      await waitFor(() => expect(shownCount(/^My open tickets/)).toBe("12"));
+      expect(calls.map((call) => call.operation)).toEqual(["TicketList", "TicketCounts"]);
+      expect(calls[1]?.variables).toEqual({
+        mine: { status: ACTIVE, assignee: "me" },
+        unassigned: { status: ["NEW", "OPEN"], assignee: "unassigned" },
+        breaching: { status: ACTIVE, slaDueWithinMinutes: 120 },
+        open: { status: ACTIVE },
+        pending: { status: ["PENDING"] },
+        solved: { status: ["SOLVED"], updated: { gte: "2026-03-03T12:00:00.000Z" } },
+      });
+      expect(
+        ["Unassigned", "Breaching soon", "All open", "Pending on customer", "Recently solved"].map((name) =>
+          shownCount(new RegExp(`^${name}`)),
+        ),
+      ).toEqual(["3", "1", "40", "0", "7"]);
+      expect(screen.getByRole("link", { name: "My open tickets (tickets: 12)" }).getAttribute("aria-current")).toBe("page");
+    });
+
+    it("shows 999+ for a view the API counted to its limit", async () => {
+      const { request } = fakeRequest({
+        TicketList: page([row(1001)]),
+        TicketCounts: counts({ open: 1000, solved: 999 }),
+      });
+
+      renderWith(<Inbox params={params("?view=open")} />, { request });
+
+      await waitFor(() => expect(shownCount(/^All open/)).toBe("999+"));
+      expect(shownCount(/^Recently solved/)).toBe("999");
+      expect(screen.getByRole("link", { name: "All open (tickets: more than 999)" })).toBeTruthy();
+    });
+
+    it("writes the counts with the locale's digits", async () => {
+      const { request } = fakeRequest({
+        TicketList: page([row(1001)]),
+        TicketCounts: counts({ mine: 12, open: 1000 }),
+      });
+
+      renderWith(<Inbox params={params("")} />, { request, locale: "fa" });
+
+      await waitFor(() => expect(document.querySelector('[data-count="12"]')?.textContent).toBe("۱۲"));
+      expect(document.querySelector('[data-count="1000"]')?.textContent).toBe("۹۹۹+");
+    });
+
+    it("counts again every 30 seconds while the tab is visible, and not while it is hidden", async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true });
+      let open = 40;
+      const { request, calls } = fakeRequest({
+        TicketList: page([row(1001)]),
+        TicketCounts: () => counts({ open }),
+      });
+      const countRequests = () => calls.filter((call) => call.operation === "TicketCounts").length;
+      renderWith(<Inbox params={params("?view=open")} />, { request });
+      await waitFor(() => expect(shownCount(/^All open/)).toBe("40"));
+
+      open = 41;
+      await act(async () => vi.advanceTimersByTime(30_000));
+      await waitFor(() => expect(shownCount(/^All open/)).toBe("41"));
+      expect(countRequests()).toBe(2);
+
+      setVisibility("hidden");
+      await act(async () => vi.advanceTimersByTime(90_000));
+      expect(countRequests()).toBe(2);
+
+      open = 42;
+      await act(async () => setVisibility("visible"));
+      await waitFor(() => expect(shownCount(/^All open/)).toBe("42"));
+      expect(countRequests()).toBe(3);
+    });
+
+    it("counts again right after a bulk change", async () => {
+      let mine = 2;
+      const { request, calls } = fakeRequest({
+        TicketList: page([row(1001), row(1002)]),
+        TicketCounts: () => counts({ mine }),
+        TicketBulkStatus: () => {
+          mine = 0;
+          return {
+            supportTicketBulkStatus: {
+              count: 2,
+              results: [
+                { ticket: { id: "ticket-1001" }, errors: [] },
+                { ticket: { id: "ticket-1002" }, errors: [] },
+              ],
+              errors: [],
+            },
+          };
+        },
+      });
+      renderWith(<Inbox params={params("")} />, { request });
+      await waitFor(() => expect(shownCount(/^My open tickets/)).toBe("2"));
+
+      fireEvent.click(screen.getByLabelText("Select all shown tickets"));
+      await act(async () => fireEvent.change(screen.getByLabelText("Set status"), { target: { value: "SOLVED" } }));
+
+      await waitFor(() => expect(shownCount(/^My open tickets/)).toBe("0"));
+      expect(calls.map((call) => call.operation).slice(0, 3)).toEqual(["TicketList", "TicketCounts", "TicketBulkStatus"]);
+      expect(calls.map((call) => call.operation).slice(3).sort()).toEqual(["TicketCounts", "TicketList"]);
+    });
+
+    it("counts again when the queue had nothing to take", async () => {
+      const { request, calls } = fakeRequest({
+        TicketList: page([row(1001)]),
+        TicketCounts: counts({ unassigned: 0 }),
+        TicketTakeNext: { supportTicketTakeNext: { ticket: null, errors: [] } },
+      });
+      renderWith(<Inbox params={params("")} />, { request });
+      await waitFor(() => expect(shownCount(/^Unassigned/)).toBe("0"));
+
+      await act(async () => fireEvent.click(screen.getByRole("button", { name: "Take next ticket" })));
+
+      await waitFor(() => expect(calls.filter((call) => call.operation === "TicketCounts")).toHaveLength(2));
+    });
   });
 });

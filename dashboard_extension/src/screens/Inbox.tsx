@@ -29,6 +29,8 @@ import { ticketPath, useRouter } from "../router";
 import { useSession } from "../session";
 import { SlaBadge, mostUrgent, useNow } from "../components/sla";
 import { BulkBar } from "./BulkBar";
+import { useViewCounts } from "./inboxCounts";
+import { InboxViewsNav } from "./InboxViewsNav";
 import {
   SAVED_VIEWS,
   SORTS,
@@ -107,6 +109,9 @@ export function Inbox({ params }: { params: URLSearchParams }) {
     );
   }, [request, variables, attempt]);
 
+  // Counted once the first list arrived, so the counts never delay the tickets.
+  const { counts, refresh: refreshCounts } = useViewCounts(!state.loading);
+
   const loadMore = useCallback(() => {
     const after = state.pageInfo?.endCursor;
     if (!after) return;
@@ -149,6 +154,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
         return;
       }
       setTakeNotice(result?.errors[0] ? fieldErrorText(result.errors[0]) : t("inbox.queueEmpty"));
+      refreshCounts();
     } catch (error) {
       setTakeNotice(errorText(error));
     } finally {
@@ -225,25 +231,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
 
   return (
     <div className="desk-inbox">
-      <nav className="desk-views" aria-label={t("views.label")}>
-        <ul>
-          {SAVED_VIEWS.map((view) => (
-            <li key={view.id}>
-              <a
-                href={href(writeInboxQuery({ ...query, view: view.id, sort: "" }))}
-                className="desk-view-link"
-                aria-current={view.id === query.view ? "page" : undefined}
-                onClick={(event) => {
-                  event.preventDefault();
-                  update({ view: view.id, sort: "" }, false);
-                }}
-              >
-                {t(view.label)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <InboxViewsNav query={query} counts={counts} onPick={(view) => update({ view, sort: "" }, false)} />
       <section className="desk-list" aria-labelledby="desk-list-title">
         <div className="desk-list-head">
           <Text as="h1" size={8} fontWeight="bold" id="desk-list-title">
@@ -323,7 +311,10 @@ export function Inbox({ params }: { params: URLSearchParams }) {
             {picked.size ? (
               <BulkBar
                 selected={state.rows.filter((row) => picked.has(row.id))}
-                onDone={() => setAttempt((n) => n + 1)}
+                onDone={() => {
+                  setAttempt((n) => n + 1);
+                  refreshCounts();
+                }}
                 onClear={() => setPicked(new Set())}
               />
             ) : null}

@@ -1,6 +1,7 @@
 """Relay connections paged by keyset: opaque cursors over (sort key, id), never OFFSET.
 
-There is no ``totalCount``: counting a whole agent queue costs more than a page.
+A connection's ``totalCount`` is counted only when it is selected, and only up to
+``COUNT_LIMIT``: beyond that, counting a whole queue would cost more than its pages.
 """
 
 import base64
@@ -10,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 import graphene
@@ -18,6 +20,9 @@ from django.db.models import Model, Q, QuerySet
 from .errors import InvalidArgument
 
 MAX_PAGE_SIZE = 100
+COUNT_LIMIT = 1000
+"""``totalCount`` counts at most this many rows: the answer ``COUNT_LIMIT`` means this many or
+more."""
 
 CursorValue = int | float | datetime
 KeyType = type[int] | type[float] | type[datetime]
@@ -117,14 +122,98 @@ def _invalid_cursor() -> InvalidArgument:
     return InvalidArgument("`after` is not a cursor of this list in this order.")
 
 
+def keyset_queryset(
+    queryset: QuerySet[Any], ordering: KeysetOrdering, *, after: str | None
+) -> QuerySet[Any]:
+    """Return the rows after the cursor ``after``, in order; refuse a foreign cursor now."""
+    if after is not None:
+        queryset = ordering.after(queryset, ordering.position(after))
+    return ordering.order(queryset)
+
+
 def keyset_page(
     queryset: QuerySet[Any], ordering: KeysetOrdering, *, first: int, after: str | None
 ) -> tuple[list[Any], bool]:
     """Return up to ``first`` rows after the cursor ``after`` and whether more follow."""
-    if after is not None:
-        queryset = ordering.after(queryset, ordering.position(after))
-    rows = list(ordering.order(queryset)[: first + 1])
+    rows = list(keyset_queryset(queryset, ordering, after=after)[: first + 1])
     return rows[:first], len(rows) > first
+
+
+def capped_count(queryset: QuerySet[Any]) -> int:
+    """Return how many rows ``queryset`` has, counting no further than ``COUNT_LIMIT``.
+
+    One statement, ``SELECT COUNT(*) FROM (SELECT id ... LIMIT 1000)``, which stops reading
+    once that many rows were found.
+    """
+    return queryset.order_by().values("pk")[:COUNT_LIMIT].count()
+
+
+def total_count_field(what: str) -> graphene.Int:
+    return graphene.Int(
+        description=(
+            f"How many {what} the list holds with its filters and search (every page, not"
+            f" only this one), counted up to {COUNT_LIMIT:,}: {COUNT_LIMIT:,} means"
+            f" {COUNT_LIMIT:,} or more. Counted only when asked for."
+        )
+    )
+
+
+class LazyConnection:
+    """The value of a keyset-paged connection field, read only as far as it is selected.
+
+    The page is read (one statement) when ``edges`` or ``pageInfo`` is resolved, the count
+    when ``totalCount`` is, each at most once: a request asking only for counts reads no rows.
+    Every edge keeps its connection in ``edge.connection``.
+    """
+
+    def __init__(
+        self,
+        connection_type: Any,
+        rows: QuerySet[Any],
+        ordering: KeysetOrdering,
+        *,
+        first: int,
+        has_previous_page: bool,
+        counted: QuerySet[Any],
+    ) -> None:
+        self.connection_type = connection_type
+        self._rows = rows
+        self._ordering = ordering
+        self._first = first
+        self._has_previous_page = has_previous_page
+        self._counted = counted
+
+    @cached_property
+    def _page(self) -> Any:
+        rows = list(self._rows[: self._first + 1])
+        page = rows[: self._first]
+        connection = build_connection(
+            self.connection_type,
+            page,
+            cursors=[self._ordering.cursor(row) for row in page],
+            has_next_page=len(rows) > self._first,
+            has_previous_page=self._has_previous_page,
+        )
+        for edge in connection.edges:
+            edge.connection = self
+        return connection
+
+    @property
+    def rows(self) -> list[Any]:
+        """The rows of the page (read now if they were not)."""
+        return [edge.node for edge in self._page.edges]
+
+    @property
+    def edges(self) -> list[Any]:
+        return list(self._page.edges)
+
+    @property
+    def page_info(self) -> Any:
+        return self._page.page_info
+
+    @cached_property
+    def total_count(self) -> int:
+        return capped_count(self._counted)
 
 
 def build_connection(

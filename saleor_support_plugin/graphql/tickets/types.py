@@ -12,6 +12,7 @@ from ..core.connections import (
     chronological_cursor,
     chronological_position,
     page_size,
+    total_count_field,
 )
 from ..core.dataloaders import ChildPage, ChildPageKey, ChildPageLoader
 from ..core.ids import to_global_id
@@ -421,6 +422,8 @@ class StaffTicket(graphene.ObjectType):
 
 
 class SupportTicketConnection(graphene.relay.Connection):
+    total_count = total_count_field("tickets")
+
     class Meta:
         node = SupportTicket
         description = "A page of tickets: `StaffTicket`s for agents, `CustomerTicket`s otherwise."
