@@ -72,10 +72,14 @@ def search_text_of_ticket(ticket: Any) -> str:
     )
 
 
-def message_search_text(body_html: str) -> str:
-    """Return the ``search_text`` of a message whose sanitised HTML body is ``body_html``.
+def message_plain_text(body_html: str) -> str:
+    """Return the text of a sanitised HTML body as written, without markup.
 
     Block tags separate words; inline ones (``strong``, ``a``...) do not.
     """
-    text = _TAG.sub("", _BLOCK_TAG.sub(" ", body_html))
-    return normalise_text(html.unescape(text))
+    return html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", body_html)))
+
+
+def message_search_text(body_html: str) -> str:
+    """Return the ``search_text`` of a message whose sanitised HTML body is ``body_html``."""
+    return normalise_text(message_plain_text(body_html))

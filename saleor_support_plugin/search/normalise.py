@@ -61,3 +61,33 @@ def normalise_text(text: str) -> str:
     if not text.isascii():
         text = "".join(" " if _is_wide_punctuation(c) else c for c in text)
     return _WHITESPACE.sub(" ", text).strip()
+
+
+def normalise_with_positions(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """Return ``normalise_text(text)`` and, per character, the span of ``text`` it came from.
+
+    ``None`` when the character-by-character normalisation does not give the same text (a
+    composition across characters that NFKC of the whole text would make).
+    """
+    characters: list[str] = []
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(text):
+        end = index + 1
+        while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+            end += 1
+        for character in unicodedata.normalize("NFKC", text[index:end]).translate(_TABLE):
+            if character.isspace() or _is_wide_punctuation(character):
+                character = " "
+            if character == " " and (not characters or characters[-1] == " "):
+                continue
+            characters.append(character)
+            spans.append((index, end))
+        index = end
+    if characters and characters[-1] == " ":
+        characters.pop()
+        spans.pop()
+    normalised = "".join(characters)
+    if normalised != normalise_text(text):
+        return None
+    return normalised, spans

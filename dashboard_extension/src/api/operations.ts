@@ -66,6 +66,18 @@ export const TICKET_LIST = /* GraphQL */ `
         node {
           ...TicketRow
         }
+        searchHighlight {
+          field
+          text
+          ranges {
+            start
+            end
+          }
+          subjectRanges {
+            start
+            end
+          }
+        }
       }
       pageInfo {
         hasNextPage
@@ -117,6 +129,13 @@ export const TICKET_DETAIL = /* GraphQL */ `
         status
         priority
         tier
+        team {
+          id
+          name
+          tier
+          isActive
+        }
+        mergedIntoId
         tags
         version
         channel

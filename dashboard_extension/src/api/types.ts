@@ -79,6 +79,38 @@ export interface TicketRow {
   slaClocks?: SlaClock[];
 }
 
+export type SearchMatchField = "NUMBER" | "SUBJECT" | "MESSAGE" | "INTERNAL_NOTE" | "CUSTOMER" | "ORDER";
+
+/** A matched run of text, by offsets in Unicode code points (count with `Array.from`). */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** Why a ticket matched the inbox's search: its best match, plain text, matched words marked. */
+export interface SearchHighlight {
+  field: SearchMatchField;
+  text: string;
+  ranges: TextRange[];
+  subjectRanges: TextRange[];
+}
+
+/** A row of the inbox with, when searching, why it matched. */
+export type InboxRow = TicketRow & { highlight?: SearchHighlight | null };
+
+/** A page of the ticket list: edges carry the search highlight beside the ticket. */
+export interface TicketListConnection {
+  edges: { node: TicketRow | null; searchHighlight?: SearchHighlight | null }[];
+  pageInfo: PageInfo;
+}
+
+export function inboxRows(connection: TicketListConnection | null | undefined): InboxRow[] {
+  if (!connection) {
+    return [];
+  }
+  return connection.edges.flatMap((edge) => (edge.node ? [{ ...edge.node, highlight: edge.searchHighlight ?? null }] : []));
+}
+
 export interface PageInfo {
   hasNextPage: boolean;
   endCursor: string | null;
@@ -120,6 +152,10 @@ export interface TicketDetail {
   status: Status;
   priority: Priority;
   tier: Tier;
+  /** The team (queue) holding the ticket; null when none. */
+  team: { id: string; name: string; tier: Tier; isActive: boolean } | null;
+  /** Global id of the ticket this one was merged into; null unless merged. */
+  mergedIntoId: string | null;
   tags: string[];
   version: number;
   createdAt: string;

@@ -4,6 +4,10 @@ const en = {
   "inbox.viewCountCapped": "{count}+",
   "inbox.viewCountLabel": "{view} (tickets: {count})",
   "inbox.viewCountCappedLabel": "{view} (tickets: more than {count})",
+  "inbox.match.message": "Message:",
+  "inbox.match.internalNote": "Internal note:",
+  "inbox.match.customer": "Customer:",
+  "inbox.match.order": "Order:",
 } as const;
 
 type Keys = keyof typeof en;
@@ -19,15 +23,27 @@ export const inboxExtrasMessages: {
     "inbox.viewCountCapped": "{count}+",
     "inbox.viewCountLabel": "{view} (tichete: {count})",
     "inbox.viewCountCappedLabel": "{view} (tichete: peste {count})",
+    "inbox.match.message": "Mesaj:",
+    "inbox.match.internalNote": "Notă internă:",
+    "inbox.match.customer": "Client:",
+    "inbox.match.order": "Comandă:",
   },
   pl: {
     "inbox.viewCountCapped": "{count}+",
     "inbox.viewCountLabel": "{view} (zgłoszenia: {count})",
     "inbox.viewCountCappedLabel": "{view} (zgłoszenia: ponad {count})",
+    "inbox.match.message": "Wiadomość:",
+    "inbox.match.internalNote": "Notatka wewnętrzna:",
+    "inbox.match.customer": "Klient:",
+    "inbox.match.order": "Zamówienie:",
   },
   fa: {
     "inbox.viewCountCapped": "{count}+",
     "inbox.viewCountLabel": "{view} (تیکت‌ها: {count})",
     "inbox.viewCountCappedLabel": "{view} (تیکت‌ها: بیش از {count})",
+    "inbox.match.message": "پیام:",
+    "inbox.match.internalNote": "یادداشت داخلی:",
+    "inbox.match.customer": "مشتری:",
+    "inbox.match.order": "سفارش:",
   },
 };

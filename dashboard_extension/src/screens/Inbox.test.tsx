@@ -2,14 +2,15 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { ApiError } from "../api/client";
+import type { SearchHighlight } from "../api/types";
 import { fakeRequest, renderWith } from "../test/render";
 import { row } from "../test/fixtures";
 import { Inbox } from "./Inbox";
 
-function page(rows: ReturnType<typeof row>[], hasNextPage = false) {
+function page(rows: ReturnType<typeof row>[], hasNextPage = false, highlights: (SearchHighlight | null)[] = []) {
   return {
     supportTickets: {
-      edges: rows.map((node) => ({ node })),
+      edges: rows.map((node, index) => ({ node, searchHighlight: highlights[index] ?? null })),
       pageInfo: { hasNextPage, endCursor: hasNextPage ? "cursor-1" : null },
     },
   };
@@ -287,6 +288,128 @@ describe("Inbox", () => {
       await act(async () => fireEvent.click(screen.getByRole("button", { name: "Take next ticket" })));
 
       await waitFor(() => expect(calls.filter((call) => call.operation === "TicketCounts")).toHaveLength(2));
+    });
+  });
+
+  describe("search highlights", () => {
+    const marks = (element: Element | null | undefined) =>
+      Array.from(element?.querySelectorAll("mark") ?? []).map((mark) => mark.textContent);
+    const rowOf = (number: number) => document.querySelector(`[data-ticket-number="${number}"]`);
+
+    it("marks the matched words of the subject and shows the matching message under it", async () => {
+      const { request } = fakeRequest({
+        TicketList: page(
+          [row(1001, { subject: "Colet întârziat, factură greşită" })],
+          false,
+          [
+            {
+              field: "MESSAGE",
+              text: "… coletul a întârziat, iar factura este greşită …",
+              ranges: [
+                { start: 12, end: 21 },
+                { start: 40, end: 47 },
+              ],
+              subjectRanges: [
+                { start: 6, end: 15 },
+                { start: 25, end: 32 },
+              ],
+            },
+          ],
+        ),
+      });
+
+      renderWith(<Inbox params={params("?q=intarziat%20gresita")} />, { request });
+
+      await screen.findByText("Message:");
+      const subject = rowOf(1001)?.querySelector("a.desk-subject");
+      expect(subject?.textContent).toBe("Colet întârziat, factură greşită");
+      expect(marks(subject)).toEqual(["întârziat", "greşită"]);
+      const snippet = rowOf(1001)?.querySelector(".desk-snippet-text");
+      expect(snippet?.textContent).toBe("… coletul a întârziat, iar factura este greşită …");
+      expect(marks(snippet)).toEqual(["întârziat", "greşită"]);
+      expect(snippet?.getAttribute("dir")).toBe("auto");
+    });
+
+    it("counts offsets in code points, so characters beyond the BMP do not shift the marks", async () => {
+      const { request } = fakeRequest({
+        TicketList: page([row(1001, { subject: "📦 Kettle 📦 kettle" })], false, [
+          { field: "SUBJECT", text: "📦 Kettle 📦 kettle", ranges: [], subjectRanges: [{ start: 2, end: 8 }, { start: 11, end: 17 }] },
+        ]),
+      });
+
+      renderWith(<Inbox params={params("?q=kettle")} />, { request });
+
+      await waitFor(() => expect(marks(rowOf(1001))).toEqual(["Kettle", "kettle"]));
+      expect(rowOf(1001)?.querySelector(".desk-snippet")).toBeNull();
+    });
+
+    it("shows an internal note's match as a note, and text as text, never as markup", async () => {
+      const { request } = fakeRequest({
+        TicketList: page([row(1002)], false, [
+          {
+            field: "INTERNAL_NOTE",
+            text: "<b>carrier</b> says damaged",
+            ranges: [{ start: 20, end: 27 }],
+            subjectRanges: [],
+          },
+        ]),
+      });
+
+      renderWith(<Inbox params={params("?q=damaged")} />, { request });
+
+      await screen.findByText("Internal note:");
+      const snippet = rowOf(1002)?.querySelector(".desk-snippet");
+      expect(snippet?.classList.contains("desk-snippet-note")).toBe(true);
+      expect(snippet?.querySelector("b")).toBeNull();
+      expect(snippet?.querySelector(".desk-snippet-text")?.textContent).toBe("<b>carrier</b> says damaged");
+      expect(marks(snippet)).toEqual(["damaged"]);
+    });
+
+    it("marks the number of the ticket a number search found", async () => {
+      const { request } = fakeRequest({
+        TicketList: page([row(1073)], false, [
+          { field: "NUMBER", text: "#1073", ranges: [{ start: 1, end: 5 }], subjectRanges: [] },
+        ]),
+      });
+
+      renderWith(<Inbox params={params("?q=%231073")} />, { request });
+
+      await waitFor(() => expect(marks(rowOf(1073)?.querySelector(".desk-num"))).toEqual(["1073"]));
+      expect(rowOf(1073)?.querySelector(".desk-num")?.textContent).toBe("#1073");
+    });
+
+    it("keeps Persian matches right to left inside a Persian workspace", async () => {
+      const { request } = fakeRequest({
+        TicketList: page([row(1004, { subject: "پیگیری سفارش" })], false, [
+          {
+            field: "MESSAGE",
+            text: "سلام، سفارش من كجاست؟",
+            ranges: [{ start: 15, end: 20 }],
+            subjectRanges: [{ start: 7, end: 12 }],
+          },
+        ]),
+      });
+
+      renderWith(<Inbox params={params("?q=کجاست")} />, { request, locale: "fa" });
+
+      await screen.findByText("پیام:");
+      const snippet = rowOf(1004)?.querySelector(".desk-snippet-text");
+      expect(marks(snippet)).toEqual(["كجاست"]);
+      expect(snippet?.getAttribute("dir")).toBe("auto");
+      expect(marks(rowOf(1004)?.querySelector("a.desk-subject"))).toEqual(["سفارش"]);
+    });
+
+    it("ignores ranges that do not fit the text", async () => {
+      const { request } = fakeRequest({
+        TicketList: page([row(1005, { subject: "Short" })], false, [
+          { field: "SUBJECT", text: "Short", ranges: [], subjectRanges: [{ start: 3, end: 1 }, { start: 2, end: 40 }] },
+        ]),
+      });
+
+      renderWith(<Inbox params={params("?q=short")} />, { request });
+
+      await waitFor(() => expect(rowOf(1005)?.querySelector("a.desk-subject")?.textContent).toBe("Short"));
+      expect(marks(rowOf(1005))).toEqual([]);
     });
   });
 });

@@ -6,13 +6,13 @@ import {
   CHANNELS,
   DEFAULT_CATEGORIES,
   PRIORITIES,
-  nodes,
+  inboxRows,
   type Channel,
-  type Connection,
   type FieldError,
+  type InboxRow,
   type PageInfo,
   type Priority,
-  type TicketRow,
+  type TicketListConnection,
 } from "../api/types";
 import {
   ErrorState,
@@ -30,6 +30,7 @@ import { useSession } from "../session";
 import { SlaBadge, mostUrgent, useNow } from "../components/sla";
 import { BulkBar } from "./BulkBar";
 import { useViewCounts } from "./inboxCounts";
+import { Highlighted, SearchSnippet } from "./SearchHighlight";
 import { InboxViewsNav } from "./InboxViewsNav";
 import {
   SAVED_VIEWS,
@@ -42,7 +43,7 @@ import {
 } from "./inboxViews";
 
 interface ListState {
-  rows: TicketRow[];
+  rows: InboxRow[];
   pageInfo: PageInfo | null;
   loading: boolean;
   loadingMore: boolean;
@@ -90,11 +91,11 @@ export function Inbox({ params }: { params: URLSearchParams }) {
     const same = key === loadedKey.current;
     loadedKey.current = key;
     setState((previous) => ({ ...previous, loading: !same || previous.rows.length === 0, error: null }));
-    request<{ supportTickets: Connection<TicketRow> | null }>(TICKET_LIST, variables).then(
+    request<{ supportTickets: TicketListConnection | null }>(TICKET_LIST, variables).then(
       (data) => {
         if (current !== sequence.current) return;
         setState({
-          rows: nodes(data.supportTickets),
+          rows: inboxRows(data.supportTickets),
           pageInfo: data.supportTickets?.pageInfo ?? null,
           loading: false,
           loadingMore: false,
@@ -117,12 +118,12 @@ export function Inbox({ params }: { params: URLSearchParams }) {
     if (!after) return;
     const current = sequence.current;
     setState((previous) => ({ ...previous, loadingMore: true, error: null }));
-    request<{ supportTickets: Connection<TicketRow> | null }>(TICKET_LIST, { ...variables, after }).then(
+    request<{ supportTickets: TicketListConnection | null }>(TICKET_LIST, { ...variables, after }).then(
       (data) => {
         if (current !== sequence.current) return;
         setState((previous) => ({
           ...previous,
-          rows: [...previous.rows, ...nodes(data.supportTickets)],
+          rows: [...previous.rows, ...inboxRows(data.supportTickets)],
           pageInfo: data.supportTickets?.pageInfo ?? null,
           loadingMore: false,
         }));
@@ -137,7 +138,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
   const update = (change: Partial<InboxQuery>, replace = true) =>
     navigate(writeInboxQuery({ ...query, ...change }), { replace });
 
-  const openTicket = useCallback((row: TicketRow) => navigate(ticketPath(row.id)), [navigate]);
+  const openTicket = useCallback((row: InboxRow) => navigate(ticketPath(row.id)), [navigate]);
 
   const [taking, setTaking] = useState(false);
   const [takeNotice, setTakeNotice] = useState<string | null>(null);
@@ -363,7 +364,13 @@ export function Inbox({ params }: { params: URLSearchParams }) {
                         onChange={() => togglePick(row.id)}
                       />
                     </td>
-                    <td className="desk-num">#{row.number}</td>
+                    <td className="desk-num">
+                      {row.highlight?.field === "NUMBER" ? (
+                        <Highlighted text={row.highlight.text} ranges={row.highlight.ranges} />
+                      ) : (
+                        `#${row.number}`
+                      )}
+                    </td>
                     <td>
                       <a
                         href={href(ticketPath(row.id))}
@@ -374,8 +381,11 @@ export function Inbox({ params }: { params: URLSearchParams }) {
                           openTicket(row);
                         }}
                       >
-                        <bdi dir="auto">{row.subject}</bdi>
+                        <bdi dir="auto">
+                          <Highlighted text={row.subject} ranges={row.highlight?.subjectRanges ?? []} />
+                        </bdi>
                       </a>
+                      {row.highlight ? <SearchSnippet highlight={row.highlight} /> : null}
                       <span className="desk-meta">
                         {row.category.name}
                         {row.order ? ` · ${t("inbox.order", { number: row.order.number })}` : ""}
@@ -420,7 +430,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
   );
 }
 
-function RowSla({ clocks, now }: { clocks: TicketRow["slaClocks"]; now: number }) {
+function RowSla({ clocks, now }: { clocks: InboxRow["slaClocks"]; now: number }) {
   const clock = mostUrgent(clocks);
   return clock ? <SlaBadge clock={clock} now={now} /> : null;
 }

@@ -4,7 +4,7 @@ import graphene
 
 from ...tickets.access import access_ticket_by_id, tickets_visible_to
 from ...tickets.error_codes import TicketError
-from ..core.connections import LazyConnection, keyset_queryset, page_size
+from ..core.connections import keyset_queryset, page_size
 from ..core.context import RequestContext
 from ..core.ids import pk_from_global_id
 from .customer_scope import check_customer_filter
@@ -23,6 +23,7 @@ from .mutations.ticket_reply import SupportTicketReply
 from .mutations.ticket_take_next import SupportTicketTakeNext
 from .mutations.ticket_update import SupportTicketUpdate
 from .search import apply_search, search_argument
+from .search_highlight import SearchedTickets, search_highlighter
 from .sorters import (
     SupportTicketSortingInput,
     check_customer_sorting,
@@ -116,13 +117,14 @@ class TicketQueries(graphene.ObjectType):
             requestor=context.requestor,
         )
         after = arguments.get("after")
-        return LazyConnection(
+        return SearchedTickets(
             SupportTicketConnection,
             keyset_queryset(with_sort_key(queryset, ordering), ordering, after=after),
             ordering,
             first=first,
             has_previous_page=after is not None,
             counted=queryset,
+            highlighter=search_highlighter(search, context.requestor),
         )
 
 

@@ -40,6 +40,7 @@ from .enums import (
     SupportTicketStatusEnum,
     SupportTicketTierEnum,
 )
+from .search_highlight import resolve_search_highlight, search_highlight_field
 
 TICKET_TYPE_NAME = "SupportTicket"
 """Global ids of tickets are ``SupportTicket:<pk>``, for staff and customer types alike."""
@@ -427,3 +428,7 @@ class SupportTicketConnection(graphene.relay.Connection):
     class Meta:
         node = SupportTicket
         description = "A page of tickets: `StaffTicket`s for agents, `CustomerTicket`s otherwise."
+
+    class Edge:
+        search_highlight = search_highlight_field()
+        resolve_search_highlight = staticmethod(resolve_search_highlight)
