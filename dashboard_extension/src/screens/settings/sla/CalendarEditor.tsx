@@ -1,0 +1,358 @@
+/** One business calendar: name, time zone, openings per weekday, holidays; saved or deleted. */
+import { Button, Text } from "@saleor/macaw-ui";
+import { useId, useMemo, useState, type FormEvent } from "react";
+
+import { SLA_CALENDAR_CREATE, SLA_CALENDAR_DELETE, SLA_CALENDAR_UPDATE } from "../../../api/operationsSettingsSla";
+import { WEEKDAYS, type BusinessCalendar, type SlaError, type Weekday } from "../../../api/typesSettingsSla";
+import { SelectField } from "../../../components/common";
+import { useI18n } from "../../../i18n";
+import { useSession } from "../../../session";
+import {
+  emptyDraft,
+  holidayProblems,
+  intervalProblems,
+  missingDates,
+  rowKey,
+  toDraft,
+  toInput,
+  type CalendarDraft,
+  type RowProblem,
+} from "./calendarModel";
+import { ConfirmDelete, Failure, TextField, codeText, useWeekdayNames } from "./parts";
+
+type Result = { calendar: BusinessCalendar | null; errors: SlaError[] } | null;
+
+/** IANA zones the browser knows, with the calendar's own and UTC when it leaves them out. */
+function timeZones(current: string): string[] | null {
+  const supported = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : null;
+  if (!supported) return null;
+  const zones = new Set(supported);
+  zones.add("UTC");
+  if (current) zones.add(current);
+  return [...zones].sort();
+}
+
+export function CalendarEditor({
+  calendar,
+  defaultTimeZone,
+  onSaved,
+  onDeleted,
+  onCancel,
+}: {
+  calendar: BusinessCalendar | null;
+  defaultTimeZone: string;
+  onSaved: (calendar: BusinessCalendar) => void;
+  onDeleted: (id: string) => void;
+  onCancel: () => void;
+}) {
+  const { request } = useSession();
+  const { t } = useI18n();
+  const weekdayNames = useWeekdayNames();
+  const [draft, setDraft] = useState<CalendarDraft>(() => (calendar ? toDraft(calendar) : emptyDraft(defaultTimeZone)));
+  const [error, setError] = useState<SlaError | null>(null);
+  const [missing, setMissing] = useState<Map<number, RowProblem>>(new Map());
+  const [failure, setFailure] = useState<{ error: unknown; retry: () => void } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const headingId = useId();
+  const problemId = (key: number) => `${headingId}-row-${key}`;
+  const zones = useMemo(() => timeZones(draft.timeZone), [draft.timeZone]);
+
+  const fieldError = (field: string) => (error?.field === field ? codeText(t, [`settings.calendars.error.${error.code}`], error) : null);
+  const intervalRows = error?.field === "intervals" ? intervalProblems(draft.intervals, error) : new Map<number, RowProblem>();
+  const holidayRows =
+    missing.size > 0 ? missing : error?.field === "holidays" ? holidayProblems(draft.holidays, error) : new Map<number, RowProblem>();
+
+  const update = (change: Partial<CalendarDraft>) => setDraft((current) => ({ ...current, ...change }));
+
+  const save = async () => {
+    const undated = missingDates(draft.holidays);
+    setMissing(undated);
+    if (undated.size > 0) return;
+    setBusy(true);
+    setError(null);
+    setFailure(null);
+    try {
+      const input = toInput(draft);
+      let result: Result;
+      if (calendar) {
+        const data = await request<{ supportBusinessCalendarUpdate: Result }>(SLA_CALENDAR_UPDATE, { id: calendar.id, input });
+        result = data.supportBusinessCalendarUpdate;
+      } else {
+        const data = await request<{ supportBusinessCalendarCreate: Result }>(SLA_CALENDAR_CREATE, { input });
+        result = data.supportBusinessCalendarCreate;
+      }
+      const first = result?.errors[0];
+      if (first) {
+        setError(first);
+      } else if (result?.calendar) {
+        onSaved(result.calendar);
+      }
+    } catch (caught) {
+      setFailure({ error: caught, retry: () => void save() });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!calendar) return;
+    setBusy(true);
+    setError(null);
+    setFailure(null);
+    try {
+      const data = await request<{ supportBusinessCalendarDelete: { id: string | null; errors: SlaError[] } | null }>(
+        SLA_CALENDAR_DELETE,
+        { id: calendar.id },
+      );
+      const first = data.supportBusinessCalendarDelete?.errors[0];
+      if (first) {
+        setError(first);
+      } else {
+        onDeleted(calendar.id);
+      }
+    } catch (caught) {
+      setFailure({ error: caught, retry: () => void remove() });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+
+  const rowText = (problem: RowProblem | undefined): string | null => {
+    if (!problem) return null;
+    switch (problem.kind) {
+      case "time":
+        return t("settings.calendars.error.rowTime");
+      case "overlap":
+        return t("settings.calendars.error.rowOverlap", { start: problem.other.start, end: problem.other.end });
+      case "duplicate":
+        return t("settings.calendars.error.holidayTwice");
+      case "tooLong":
+        return t("error.code.TOO_LONG");
+      case "required":
+        return t("settings.calendars.error.holidayDate");
+    }
+  };
+
+  const addInterval = (weekday: Weekday) =>
+    update({ intervals: [...draft.intervals, { key: rowKey(), weekday, start: "09:00", end: "17:00" }] });
+  const setInterval = (key: number, change: { start?: string; end?: string }) =>
+    update({ intervals: draft.intervals.map((row) => (row.key === key ? { ...row, ...change } : row)) });
+  const removeInterval = (key: number) => update({ intervals: draft.intervals.filter((row) => row.key !== key) });
+  const setHoliday = (key: number, change: { date?: string; name?: string }) =>
+    update({ holidays: draft.holidays.map((row) => (row.key === key ? { ...row, ...change } : row)) });
+
+  const intervalsError = error?.field === "intervals" && intervalRows.size === 0 ? fieldError("intervals") : null;
+  const holidaysError = error?.field === "holidays" && holidayRows.size === 0 ? fieldError("holidays") : null;
+  const wholeError = error && !["name", "timeZone", "intervals", "holidays"].includes(error.field ?? "") ? error : null;
+
+  return (
+    <form className="desk-settings-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
+      <div className="desk-settings-form-head">
+        <Button type="button" variant="tertiary" size="small" onClick={onCancel}>
+          {t("settings.common.back")}
+        </Button>
+        <Text as="h3" size={5} fontWeight="bold" id={headingId}>
+          {calendar ? calendar.name : t("settings.calendars.newTitle")}
+        </Text>
+      </div>
+      <div className="desk-settings-row">
+        <TextField
+          label={t("settings.calendars.name")}
+          value={draft.name}
+          onChange={(name) => update({ name })}
+          error={fieldError("name")}
+          maxLength={128}
+          required
+        />
+        {zones ? (
+          <SelectField
+            label={t("settings.calendars.timeZone")}
+            value={draft.timeZone}
+            options={zones.map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))}
+            onChange={(timeZone) => update({ timeZone })}
+            error={fieldError("timeZone")}
+          />
+        ) : (
+          <TextField
+            label={t("settings.calendars.timeZone")}
+            value={draft.timeZone}
+            onChange={(timeZone) => update({ timeZone })}
+            error={fieldError("timeZone")}
+            placeholder="Europe/Bucharest"
+          />
+        )}
+      </div>
+
+      <fieldset className="desk-settings-fieldset">
+        <legend>{t("settings.calendars.opening")}</legend>
+        <Text as="p" size={2} className="desk-muted">
+          {t("settings.calendars.openingHint")}
+        </Text>
+        {intervalsError ? (
+          <Text as="p" className="desk-field-error" role="alert">
+            {intervalsError}
+          </Text>
+        ) : null}
+        <div className="desk-settings-week">
+          {WEEKDAYS.map((weekday, dayIndex) => {
+            const day = weekdayNames[dayIndex] ?? weekday;
+            const rows = draft.intervals.filter((row) => row.weekday === weekday);
+            return (
+              <div className="desk-settings-day" key={weekday} role="group" aria-label={day}>
+                <span className="desk-settings-day-name">{day}</span>
+                <div className="desk-settings-day-rows">
+                  {rows.length === 0 ? <span className="desk-muted">{t("settings.calendars.closed")}</span> : null}
+                  {rows.map((row, index) => {
+                    const problem = rowText(intervalRows.get(row.key));
+                    const number = index + 1;
+                    return (
+                      <div className="desk-settings-interval" key={row.key} data-invalid={problem ? "true" : undefined}>
+                        <div className="desk-settings-interval-times">
+                          <TextField
+                            label={t("settings.calendars.from", { day, number })}
+                            labelHidden
+                            value={row.start}
+                            onChange={(start) => setInterval(row.key, { start })}
+                            error={null}
+                            aria-invalid={problem ? true : undefined}
+                            aria-describedby={problem ? problemId(row.key) : undefined}
+                            placeholder="09:00"
+                            inputMode="numeric"
+                            size={5}
+                            maxLength={5}
+                          />
+                          <span aria-hidden="true">–</span>
+                          <TextField
+                            label={t("settings.calendars.to", { day, number })}
+                            labelHidden
+                            value={row.end}
+                            onChange={(end) => setInterval(row.key, { end })}
+                            error={null}
+                            aria-invalid={problem ? true : undefined}
+                            aria-describedby={problem ? problemId(row.key) : undefined}
+                            placeholder="17:00"
+                            inputMode="numeric"
+                            size={5}
+                            maxLength={5}
+                          />
+                          <Button
+                            type="button"
+                            variant="tertiary"
+                            size="small"
+                            aria-label={t("settings.calendars.removeInterval", { day, number })}
+                            onClick={() => removeInterval(row.key)}
+                          >
+                            {t("settings.common.remove")}
+                          </Button>
+                        </div>
+                        {problem ? (
+                          <Text as="p" className="desk-field-error" role="alert" id={problemId(row.key)}>
+                            {problem}
+                          </Text>
+                        ) : null}
+                      </div>
+                    );
+                  })}
+                </div>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  size="small"
+                  aria-label={t("settings.calendars.addIntervalOn", { day })}
+                  onClick={() => addInterval(weekday)}
+                >
+                  {t("settings.calendars.addInterval")}
+                </Button>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+
+      <fieldset className="desk-settings-fieldset">
+        <legend>{t("settings.calendars.holidays")}</legend>
+        <Text as="p" size={2} className="desk-muted">
+          {t("settings.calendars.holidaysHint")}
+        </Text>
+        {holidaysError ? (
+          <Text as="p" className="desk-field-error" role="alert">
+            {holidaysError}
+          </Text>
+        ) : null}
+        {draft.holidays.length === 0 ? <Text as="p">{t("settings.calendars.noHolidays")}</Text> : null}
+        {draft.holidays.map((row, index) => {
+          const number = index + 1;
+          const problem = rowText(holidayRows.get(row.key));
+          return (
+            <div className="desk-settings-holiday" key={row.key}>
+              <TextField
+                label={t("settings.calendars.holidayDate", { number })}
+                labelHidden
+                type="date"
+                value={row.date}
+                onChange={(date) => setHoliday(row.key, { date })}
+                error={problem}
+              />
+              <TextField
+                label={t("settings.calendars.holidayName", { number })}
+                labelHidden
+                value={row.name}
+                onChange={(name) => setHoliday(row.key, { name })}
+                placeholder={t("settings.calendars.holidayNamePlaceholder")}
+                maxLength={128}
+              />
+              <Button
+                type="button"
+                variant="tertiary"
+                size="small"
+                aria-label={t("settings.calendars.removeHoliday", { number })}
+                onClick={() => update({ holidays: draft.holidays.filter((item) => item.key !== row.key) })}
+              >
+                {t("settings.common.remove")}
+              </Button>
+            </div>
+          );
+        })}
+        <div>
+          <Button
+            type="button"
+            variant="secondary"
+            size="small"
+            onClick={() => update({ holidays: [...draft.holidays, { key: rowKey(), date: "", name: "" }] })}
+          >
+            {t("settings.calendars.addHoliday")}
+          </Button>
+        </div>
+      </fieldset>
+
+      {wholeError ? (
+        <Text as="p" role="alert" className="desk-settings-alert">
+          {codeText(t, [`settings.calendars.error.${wholeError.code}`], wholeError)}
+        </Text>
+      ) : null}
+      {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
+
+      <div className="desk-settings-actions">
+        <Button type="submit" variant="primary" disabled={busy}>
+          {busy ? t("settings.common.saving") : t("settings.common.save")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t("settings.common.cancel")}
+        </Button>
+        {calendar ? (
+          <ConfirmDelete
+            label={t("settings.calendars.delete")}
+            question={t("settings.calendars.deleteQuestion", { name: calendar.name })}
+            onConfirm={() => void remove()}
+            busy={busy}
+          />
+        ) : null}
+      </div>
+    </form>
+  );
+}
