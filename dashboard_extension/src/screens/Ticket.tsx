@@ -12,6 +12,8 @@ import { Composer } from "./ticket/Composer";
 import { ConflictBanner, type Conflict } from "./ticket/ConflictBanner";
 import { Conversation } from "./ticket/Conversation";
 import { CustomerPanel } from "./ticket/CustomerPanel";
+import { MergeAction } from "./ticket/MergeDialog";
+import { MergedBanner } from "./ticket/MergedBanner";
 import { OrderPanel } from "./ticket/OrderPanel";
 import { PropertiesPanel } from "./ticket/PropertiesPanel";
 import { SlaPanel } from "./ticket/SlaPanel";
@@ -49,6 +51,16 @@ export function Ticket({ id }: { id: string }) {
     setLoadError(null);
     load().catch((error: unknown) => setLoadError(error));
   }, [load]);
+
+  // After escalation, a team change or a split: a failed reload shows with its retry.
+  const refresh = useCallback(
+    () =>
+      load().catch((error: unknown) => {
+        setLoadError(error);
+        return null;
+      }),
+    [load],
+  );
 
   useEffect(() => {
     setTicket(null);
@@ -175,12 +187,14 @@ export function Ticket({ id }: { id: string }) {
           <PriorityBadge priority={ticket.priority} label={t(`priority.${ticket.priority}`)} />
           <span>{t(`channel.${ticket.channel}`)}</span>
           <span>{t("ticket.opened", { date: dateTime(ticket.createdAt) })}</span>
+          <MergeAction ticket={ticket} />
         </div>
         <Text as="p" size={2} className="desk-hint">
           {t("ticket.keyboardHint")}
         </Text>
       </header>
       {loadError ? <ErrorState error={loadError} onRetry={reload} /> : null}
+      <MergedBanner ticket={ticket} />
       {conflict ? (
         <ConflictBanner
           conflict={conflict}
@@ -191,7 +205,7 @@ export function Ticket({ id }: { id: string }) {
       ) : null}
       <div className="desk-ticket-body">
         <main className="desk-ticket-main" aria-label={t("ticket.conversation")}>
-          <Conversation ticket={ticket} />
+          <Conversation ticket={ticket} reload={refresh} />
           <Composer ticket={ticket} onSent={() => void load()} />
         </main>
         <aside className="desk-ticket-side">
@@ -203,6 +217,7 @@ export function Ticket({ id }: { id: string }) {
             notice={notice}
             onChange={change}
             onRetry={retryChange}
+            reload={refresh}
           />
           <SlaPanel ticket={ticket} />
           <OrderPanel ticket={ticket} />

@@ -27,6 +27,8 @@ export function detail(overrides: Partial<TicketDetail> = {}): TicketDetail {
     status: "OPEN",
     priority: "NORMAL",
     tier: "L1",
+    team: { id: "team-l1", name: "L1 General questions", tier: "L1", isActive: true },
+    mergedIntoId: null,
     tags: ["late"],
     version: 3,
     channel: "SYSTEM",

@@ -2,6 +2,7 @@ import { Text } from "@saleor/macaw-ui";
 
 import { nodes, type Message, type TicketDetail } from "../../api/types";
 import { useI18n } from "../../i18n";
+import { useSplit } from "./SplitAction";
 
 function kindOf(message: Message): "customer" | "agent" | "system" | "note" {
   if (message.isInternal) return "note";
@@ -10,15 +11,24 @@ function kindOf(message: Message): "customer" | "agent" | "system" | "note" {
   return "agent";
 }
 
-export function Conversation({ ticket }: { ticket: TicketDetail }) {
+export function Conversation({
+  ticket,
+  reload,
+}: {
+  ticket: TicketDetail;
+  /** Given, messages can be split into new tickets; fetches the ticket again, never throws. */
+  reload?: () => Promise<TicketDetail | null>;
+}) {
   const { t, dateTime } = useI18n();
   const messages = nodes(ticket.messages);
+  const split = useSplit(ticket, reload);
   return (
     <section className="desk-conversation" aria-labelledby="desk-conversation-title">
       <Text as="h2" size={6} fontWeight="bold" id="desk-conversation-title">
         {t("ticket.conversation")}
       </Text>
       {messages.length === 0 ? <Text as="p">{t("ticket.noMessages")}</Text> : null}
+      {split.notice}
       <ol className="desk-messages">
         {messages.map((message) => {
           const kind = kindOf(message);
@@ -38,6 +48,7 @@ export function Conversation({ ticket }: { ticket: TicketDetail }) {
                   <bdi>{author}</bdi>
                 </span>
                 <time dateTime={message.createdAt}>{dateTime(message.createdAt)}</time>
+                {split.actionFor(message)}
               </div>
               {/* Bodies are HTML the desk already cleaned (p, br, strong, em, lists, links, code). */}
               <div className="desk-message-body" dir="auto" dangerouslySetInnerHTML={{ __html: message.body }} />

@@ -17,6 +17,7 @@ import { useI18n } from "../../i18n";
 import { useSession } from "../../session";
 import { useViewer } from "../../viewer";
 import { normaliseTag, type Change } from "../ticketModel";
+import { TierTeamField } from "./TierTeamField";
 
 export function PropertiesPanel({
   ticket,
@@ -26,6 +27,7 @@ export function PropertiesPanel({
   notice,
   onChange,
   onRetry,
+  reload,
 }: {
   ticket: TicketDetail;
   saving: boolean;
@@ -34,6 +36,8 @@ export function PropertiesPanel({
   notice: string | null;
   onChange: (change: Change) => void;
   onRetry: () => void;
+  /** Fetches the ticket again after a tier or team change; never throws. */
+  reload: () => Promise<TicketDetail | null>;
 }) {
   const { t } = useI18n();
   const { viewer } = useViewerId();
@@ -143,10 +147,7 @@ export function PropertiesPanel({
           error={errorOf("assigneeId")}
           onChange={onChange}
         />
-        <div className="desk-field">
-          <span className="desk-label">{t("field.tier")}</span>
-          <Text as="p">{ticket.tier}</Text>
-        </div>
+        <TierTeamField ticket={ticket} saving={saving} reload={reload} />
         {errors.__all__ ? (
           <Text as="p" className="desk-field-error" role="alert">
             {errorText(errors.__all__)}
