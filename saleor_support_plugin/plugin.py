@@ -13,7 +13,7 @@ from django.utils import timezone
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 
 from . import PLUGIN_ID
-from .host import signals
+from .host import get_host, signals
 from .host.saleor import allow_writer
 from .intake.rules import (
     CONFIG_FIELDS,
@@ -21,9 +21,8 @@ from .intake.rules import (
     FIELD_MULTILINE,
     FIELD_STRING,
     ConfigurationError,
-    parse_configuration,
+    validate_configuration,
 )
-from .tickets.models import TicketCategory
 from .web import workspace
 
 GRAPHQL_PATH = "/graphql/"
@@ -65,10 +64,13 @@ class SupportPlugin(BasePlugin):
 
     @classmethod
     def validate_plugin_configuration(cls, plugin_configuration: Any, **kwargs: Any) -> None:
+        """Check the form as the desk's API checks intake rules (``validate_configuration``).
+
+        Saleor calls this before it saves the row, so the host still reads the stored values.
+        """
         values = {item["name"]: item["value"] for item in plugin_configuration.configuration}
-        known = set(TicketCategory.objects.filter(is_active=True).values_list("slug", flat=True))
         try:
-            parse_configuration(values, known_categories=known)
+            validate_configuration(values, previous=get_host().plugin_configuration())
         except ConfigurationError as exc:
             raise ValidationError(
                 {

@@ -441,10 +441,10 @@ def test_opening_a_ticket_from_an_event_runs_a_fixed_number_of_statements(order_
     store.cancel_order(order, at=timezone.now() - timedelta(minutes=5))
     event = InboundEvent.objects.get()
 
-    # when: claim (2), lock, cursor (3), order (4), facts check, thread and category (2),
-    # erasure lock and check (2), ticket with its opening entry (2), routing without rules
-    # or a default team (2), fact, note (4), priority check, event update
-    with assert_statements(26):
+    # when: claim (2), lock, cursor (3), order (4), the plugin configuration, facts check,
+    # thread and category (2), erasure lock and check (2), ticket with its opening entry (2),
+    # routing without rules or a default team (2), fact, note (4), priority check, event update
+    with assert_statements(27):
         process_inbound_event(event.pk)
 
     # then

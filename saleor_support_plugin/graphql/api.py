@@ -4,6 +4,7 @@ import graphene
 
 from .agents.schema import AgentMutations, AgentQueries
 from .categories.schema import CategoryMutations, CategoryQueries
+from .intake.schema import IntakeMutations, IntakeQueries
 from .macros.schema import MacroMutations, MacroQueries
 from .returns.schema import ReturnMutations
 from .sla.schema import SlaMutations, SlaQueries
@@ -13,7 +14,15 @@ from .tickets.types import StaffTicket, StaffTicketMessage
 from .viewer.schema import ViewerQueries
 
 
-class Query(TicketQueries, ViewerQueries, MacroQueries, AgentQueries, SlaQueries, CategoryQueries):
+class Query(
+    TicketQueries,
+    ViewerQueries,
+    MacroQueries,
+    AgentQueries,
+    SlaQueries,
+    CategoryQueries,
+    IntakeQueries,
+):
     class Meta:
         description = "Reads of the support desk."
 
@@ -25,6 +34,7 @@ class Mutation(
     AgentMutations,
     SlaMutations,
     CategoryMutations,
+    IntakeMutations,
 ):
     class Meta:
         description = "Changes to the support desk."

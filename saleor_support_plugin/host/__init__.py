@@ -64,6 +64,14 @@ class Host(Protocol):
     def plugin_configuration(self) -> dict[str, str]:
         """Return the merchant's plugin configuration as a name to value mapping."""
 
+    def save_plugin_configuration(self, values: dict[str, str]) -> None:
+        """Store ``values`` (name to value) over the plugin configuration, in the transaction.
+
+        Names left out keep their value; whether the plugin is active does not change. The
+        caller has validated the values (``intake.rules.validate_configuration``); a platform
+        that validates again raises ``ConfigurationError``.
+        """
+
     def task_context(self) -> AbstractContextManager[None]:
         """Wrap background work (database routing rules of the platform)."""
 

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from .. import PLUGIN_ID
+from ..intake.error_codes import IntakeRulesErrorCode
+from ..intake.rules import ConfigurationError, ConfigurationProblem
 from . import history
 from .requestor import AuthenticationError, DeskPermission, Requestor, RequestorKind
 from .snapshot import (
@@ -80,6 +82,32 @@ class SaleorHost(history.ShapedHistoryReader):
         if row is None:
             return {}
         return {item["name"]: item["value"] for item in row.configuration or []}
+
+    def save_plugin_configuration(self, values: dict[str, str]) -> None:
+        """Save through Saleor's plugins manager, as the Dashboard's ``pluginUpdate`` does.
+
+        Saleor creates the row when there is none (inactive, with the defaults), merges the
+        values into it, runs the plugin's ``validate_plugin_configuration`` and saves.
+        """
+        from django.core.exceptions import ValidationError  # noqa: PLC0415
+        from saleor.plugins.manager import get_plugins_manager  # noqa: PLC0415
+
+        manager = get_plugins_manager(allow_replica=False)
+        configuration = [{"name": name, "value": value} for name, value in values.items()]
+        try:
+            saved = manager.save_plugin_configuration(
+                PLUGIN_ID, None, {"configuration": configuration}
+            )
+        except ValidationError as exc:
+            raise ConfigurationError(
+                [
+                    ConfigurationProblem(name, IntakeRulesErrorCode.INVALID, message)
+                    for name, messages in exc.message_dict.items()
+                    for message in messages
+                ]
+            ) from exc
+        if saved is None:
+            raise RuntimeError(f"The plugin {PLUGIN_ID} is not in Saleor's PLUGINS.")
 
     @contextmanager
     def task_context(self) -> Iterator[None]:

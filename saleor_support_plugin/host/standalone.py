@@ -52,7 +52,22 @@ class StandaloneHost(history.ShapedHistoryReader):
         )
 
     def plugin_configuration(self) -> dict[str, str]:
-        return dict(getattr(settings, "SUPPORT_DESK_PLUGIN_CONFIGURATION", {}))
+        """Return the values saved in the sandbox over ``SUPPORT_DESK_PLUGIN_CONFIGURATION``."""
+        from sandbox.store.models import PluginSetting  # noqa: PLC0415
+
+        values = dict(getattr(settings, "SUPPORT_DESK_PLUGIN_CONFIGURATION", {}))
+        values.update(PluginSetting.objects.values_list("name", "value"))
+        return values
+
+    def save_plugin_configuration(self, values: dict[str, str]) -> None:
+        from sandbox.store.models import PluginSetting  # noqa: PLC0415
+
+        PluginSetting.objects.bulk_create(
+            [PluginSetting(name=name, value=value) for name, value in values.items()],
+            update_conflicts=True,
+            unique_fields=["name"],
+            update_fields=["value"],
+        )
 
     @contextmanager
     def task_context(self) -> Iterator[None]:

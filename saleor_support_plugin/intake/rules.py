@@ -7,11 +7,14 @@ processing read the same fields.
 
 import re
 import string
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..tickets import TicketPriority
+from ..tickets.models import TicketCategory
 from . import IntakeKind
+from .error_codes import IntakeRulesErrorCode
 
 FIELD_BOOLEAN = "boolean"
 FIELD_MULTILINE = "multiline"
@@ -69,7 +72,8 @@ _OPEN_ON_HELP = {
 }
 
 
-def _format_event_defaults(rules: dict[str, tuple[str, str]]) -> str:
+def format_event_defaults(rules: Mapping[str, tuple[str, str]]) -> str:
+    """Write event rules (kind to priority and category) as the configuration's lines."""
     return "\n".join(
         f"{kind}: {priority}, {category}" for kind, (priority, category) in rules.items()
     )
@@ -90,7 +94,7 @@ CONFIG_FIELDS: list[ConfigField] = [
     ConfigField(
         name=EVENT_DEFAULTS_FIELD,
         type=FIELD_MULTILINE,
-        default=_format_event_defaults(DEFAULT_EVENT_RULES),
+        default=format_event_defaults(DEFAULT_EVENT_RULES),
         label="Priority and category per event",
         help_text=(
             "One line per event: 'event: priority, category'. Events: "
@@ -153,6 +157,8 @@ class IntakeSettings:
     """Acknowledgement text per language code; ``""`` holds the default."""
     reopen_days: int = DEFAULT_REOPEN_DAYS
     """Days after solving or closing during which the customer may reopen a ticket."""
+    acknowledgement_text: str = ""
+    """The acknowledgement as written, language sections included."""
 
     def rule(self, kind: str) -> EventRule:
         return self.rules[kind]
@@ -186,12 +192,53 @@ def split_language_sections(text: str) -> tuple[dict[str, str], list[str]]:
     return {code: "\n".join(lines).strip() for code, lines in sections.items()}, repeated
 
 
+@dataclass(frozen=True)
+class ConfigurationProblem:
+    """One thing wrong with a configuration value."""
+
+    name: str
+    """The configuration field."""
+    code: IntakeRulesErrorCode
+    message: str
+    kind: str | None = None
+    """The event it is about: of an ``open_on_*`` switch, or of an ``event_defaults`` line."""
+    part: str | None = None
+    """Of an ``event_defaults`` line: ``priority`` or ``category``; ``None`` for the line."""
+    line: int | None = None
+
+    @property
+    def text(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
 class ConfigurationError(Exception):
     """Invalid plugin configuration: ``errors`` maps a field name to what is wrong with it."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
+    def __init__(self, problems: list[ConfigurationProblem]) -> None:
+        self.problems = problems
+        self.errors: dict[str, str] = {}
+        for problem in problems:
+            known = self.errors.get(problem.name)
+            self.errors[problem.name] = f"{known}; {problem.text}" if known else problem.text
+        super().__init__("; ".join(f"{k}: {v}" for k, v in self.errors.items()))
+
+
+@dataclass(frozen=True)
+class KnownCategories:
+    """The categories event rules may name."""
+
+    active: frozenset[str]
+    inactive: frozenset[str] = frozenset()
+    kept: Mapping[str, str] = field(default_factory=dict)
+    """Event kind to the category it had before the change: accepted as it is, even when
+    deactivated or deleted since (its events then open tickets in ``other``)."""
+
+    def problem(self, kind: str, slug: str) -> tuple[IntakeRulesErrorCode, str] | None:
+        if slug in self.active or self.kept.get(kind) == slug:
+            return None
+        if slug in self.inactive:
+            return IntakeRulesErrorCode.INACTIVE_CATEGORY, f"category '{slug}' is inactive"
+        return IntakeRulesErrorCode.UNKNOWN_CATEGORY, f"unknown category '{slug}'"
 
 
 def _parse_boolean(value: Any) -> bool | None:
@@ -213,12 +260,18 @@ def _parse_days(value: Any) -> int | None:
 
 
 def _parse_event_defaults(
-    text: str, known_categories: set[str] | None
-) -> tuple[dict[str, tuple[str, str]], list[str]]:
+    text: str, known: KnownCategories | None
+) -> tuple[dict[str, tuple[str, str]], list[ConfigurationProblem]]:
     rules = dict(DEFAULT_EVENT_RULES)
-    problems: list[str] = []
+    problems: list[ConfigurationProblem] = []
     seen: set[str] = set()
     priorities = {key for key, _ in TicketPriority.CHOICES}
+
+    def problem(
+        code: IntakeRulesErrorCode, message: str, line: int, kind: str | None, part: str | None
+    ) -> None:
+        problems.append(ConfigurationProblem(EVENT_DEFAULTS_FIELD, code, message, kind, part, line))
+
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -226,98 +279,177 @@ def _parse_event_defaults(
         kind, sep, rest = line.partition(":")
         kind = kind.strip()
         parts = [p.strip() for p in rest.split(",")]
+        event = kind if kind in IntakeKind.ALL else None
         if not sep or len(parts) != 2 or not all(parts):
-            problems.append(f"line {number}: write 'event: priority, category'")
+            problem(
+                IntakeRulesErrorCode.INVALID,
+                "write 'event: priority, category'",
+                number,
+                event,
+                None,
+            )
             continue
         priority, category = parts
-        if kind not in IntakeKind.ALL:
-            problems.append(f"line {number}: unknown event '{kind}'")
+        if event is None:
+            problem(IntakeRulesErrorCode.INVALID, f"unknown event '{kind}'", number, None, None)
         elif kind in seen:
-            problems.append(f"line {number}: '{kind}' is listed twice")
+            problem(IntakeRulesErrorCode.DUPLICATE, f"'{kind}' is listed twice", number, kind, None)
         if priority not in priorities:
-            problems.append(f"line {number}: unknown priority '{priority}'")
-        if known_categories is not None and category not in known_categories:
-            problems.append(f"line {number}: unknown category '{category}'")
+            problem(
+                IntakeRulesErrorCode.INVALID,
+                f"unknown priority '{priority}'",
+                number,
+                event,
+                "priority",
+            )
+        refused = known.problem(kind, category) if known is not None else None
+        if refused is not None:
+            problem(*refused, number, event, "category")
         seen.add(kind)
-        if kind in IntakeKind.ALL:
+        if event is not None:
             rules[kind] = (priority, category)
     return rules, problems
 
 
-def _check_message(text: str) -> str | None:
+def stored_event_rules(values: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    """Return each event's (priority, category) as stored, defaults filled in.
+
+    Lines that do not parse are left out: their events keep the defaults.
+    """
+    text = values.get(EVENT_DEFAULTS_FIELD)
+    if text is None:
+        text = DEFAULT_CONFIGURATION[EVENT_DEFAULTS_FIELD]
+    return _parse_event_defaults(str(text), None)[0]
+
+
+def _check_message(text: str) -> tuple[IntakeRulesErrorCode, str] | None:
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
     except ValueError:
-        return "unbalanced braces; write {{ and }} for literal braces"
+        return (
+            IntakeRulesErrorCode.INVALID,
+            "unbalanced braces; write {{ and }} for literal braces",
+        )
     unknown = names - ACKNOWLEDGEMENT_PLACEHOLDERS
     if unknown:
-        return "unknown placeholder " + ", ".join("{" + n + "}" for n in sorted(unknown))
+        return (
+            IntakeRulesErrorCode.INVALID,
+            "unknown placeholder " + ", ".join("{" + n + "}" for n in sorted(unknown)),
+        )
     try:
         rendered = render_acknowledgement(
             text, customer_name="Ana Popescu", order_number="1042", ticket_number=1007
         )
     except (ValueError, TypeError) as exc:
-        return f"a placeholder cannot be filled in ({exc}); write them as {{customer_name}}"
+        return (
+            IntakeRulesErrorCode.INVALID,
+            f"a placeholder cannot be filled in ({exc}); write them as {{customer_name}}",
+        )
     if len(rendered) > MAX_ACKNOWLEDGEMENT_LENGTH:
-        return f"at most {MAX_ACKNOWLEDGEMENT_LENGTH} characters"
+        return IntakeRulesErrorCode.TOO_LONG, f"at most {MAX_ACKNOWLEDGEMENT_LENGTH} characters"
     return None
 
 
+def _message_problems(text: str, *, acknowledge: bool | None) -> list[ConfigurationProblem]:
+    texts, repeated = split_language_sections(text)
+    found = [(IntakeRulesErrorCode.DUPLICATE, f"[{code}] is given twice") for code in repeated]
+    for code, section in texts.items():
+        problem = _check_message(section)
+        if problem:
+            found.append((problem[0], f"[{code}]: {problem[1]}" if code else problem[1]))
+        elif code and not section:
+            found.append((IntakeRulesErrorCode.REQUIRED, f"[{code}] has no text"))
+    if not found and acknowledge and not texts[""]:
+        found.append(
+            (IntakeRulesErrorCode.REQUIRED, "write the message, or turn acknowledgements off")
+        )
+    return [ConfigurationProblem(ACKNOWLEDGEMENT_MESSAGE_FIELD, c, m) for c, m in found]
+
+
 def parse_configuration(
-    values: dict[str, Any], *, known_categories: set[str] | None = None
+    values: Mapping[str, Any], *, known_categories: set[str] | KnownCategories | None = None
 ) -> IntakeSettings:
     """Turn stored configuration values into intake settings.
 
-    Missing names take their defaults. Raises ``ConfigurationError`` naming every bad field.
+    Missing names take their defaults. Event rules may name any category unless
+    ``known_categories`` says which. Raises ``ConfigurationError`` naming every bad field.
     """
+    known = (
+        KnownCategories(active=frozenset(known_categories))
+        if isinstance(known_categories, set)
+        else known_categories
+    )
     merged = {
         **DEFAULT_CONFIGURATION,
         **{k: v for k, v in values.items() if v is not None},
     }
-    errors: dict[str, str] = {}
+    problems: list[ConfigurationProblem] = []
     enabled: dict[str, bool] = {}
     for kind in IntakeKind.ALL:
         name = open_on_field(kind)
         flag = _parse_boolean(merged[name])
         if flag is None:
-            errors[name] = f"'{merged[name]}' is not true or false"
+            problems.append(
+                ConfigurationProblem(
+                    name,
+                    IntakeRulesErrorCode.INVALID,
+                    f"'{merged[name]}' is not true or false",
+                    kind=kind,
+                )
+            )
         enabled[kind] = bool(flag)
-    event_rules, problems = _parse_event_defaults(
-        str(merged[EVENT_DEFAULTS_FIELD]), known_categories
-    )
-    if problems:
-        errors[EVENT_DEFAULTS_FIELD] = "; ".join(problems)
+    event_rules, event_problems = _parse_event_defaults(str(merged[EVENT_DEFAULTS_FIELD]), known)
+    problems += event_problems
     acknowledge = _parse_boolean(merged[ACKNOWLEDGE_FIELD])
     if acknowledge is None:
-        errors[ACKNOWLEDGE_FIELD] = f"'{merged[ACKNOWLEDGE_FIELD]}' is not true or false"
-    texts, repeated = split_language_sections(str(merged[ACKNOWLEDGEMENT_MESSAGE_FIELD]))
-    problems = [f"[{code}] is given twice" for code in repeated]
-    for code, text in texts.items():
-        problem = _check_message(text)
-        if problem:
-            problems.append(f"[{code}]: {problem}" if code else problem)
-        elif code and not text:
-            problems.append(f"[{code}] has no text")
-    if problems:
-        errors[ACKNOWLEDGEMENT_MESSAGE_FIELD] = "; ".join(problems)
-    elif acknowledge and not texts[""]:
-        errors[ACKNOWLEDGEMENT_MESSAGE_FIELD] = "write the message, or turn acknowledgements off"
+        problems.append(
+            ConfigurationProblem(
+                ACKNOWLEDGE_FIELD,
+                IntakeRulesErrorCode.INVALID,
+                f"'{merged[ACKNOWLEDGE_FIELD]}' is not true or false",
+            )
+        )
+    text = str(merged[ACKNOWLEDGEMENT_MESSAGE_FIELD])
+    problems += _message_problems(text, acknowledge=acknowledge)
     reopen_days = _parse_days(merged[REOPEN_DAYS_FIELD])
     if reopen_days is None:
-        errors[REOPEN_DAYS_FIELD] = (
-            f"'{merged[REOPEN_DAYS_FIELD]}' is not a whole number from 0 to {MAX_REOPEN_DAYS}"
+        problems.append(
+            ConfigurationProblem(
+                REOPEN_DAYS_FIELD,
+                IntakeRulesErrorCode.INVALID,
+                f"'{merged[REOPEN_DAYS_FIELD]}' is not a whole number from 0 to {MAX_REOPEN_DAYS}",
+            )
         )
-    if errors:
-        raise ConfigurationError(errors)
+    if problems:
+        raise ConfigurationError(problems)
     return IntakeSettings(
         rules={
             kind: EventRule(enabled=enabled[kind], priority=prio, category=cat)
             for kind, (prio, cat) in event_rules.items()
         },
         acknowledge=bool(acknowledge),
-        acknowledgements=texts,
+        acknowledgements=split_language_sections(text)[0],
         reopen_days=reopen_days or 0,
+        acknowledgement_text=text,
     )
+
+
+def validate_configuration(
+    values: Mapping[str, Any], *, previous: Mapping[str, Any]
+) -> IntakeSettings:
+    """Check the configuration a merchant saves, in the plugin's form or through the API.
+
+    As ``parse_configuration``, and event rules name active categories; an event may keep
+    the category it has in ``previous`` (the stored values) even when that one was
+    deactivated or deleted since. Raises ``ConfigurationError`` naming every bad field.
+    """
+    categories = dict(TicketCategory.objects.values_list("slug", "is_active"))
+    known = KnownCategories(
+        active=frozenset(slug for slug, active in categories.items() if active),
+        inactive=frozenset(slug for slug, active in categories.items() if not active),
+        kept={kind: category for kind, (_, category) in stored_event_rules(previous).items()},
+    )
+    return parse_configuration(values, known_categories=known)
 
 
 def render_acknowledgement(

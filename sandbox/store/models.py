@@ -9,6 +9,20 @@ from . import FulfillmentStatus, OrderStatus
 ORDER_NUMBER_SEQUENCE = "store_order_number_seq"
 
 
+class PluginSetting(models.Model):
+    """A value of the desk plugin's configuration saved in the sandbox (through the desk's API).
+
+    Saleor keeps these in its ``PluginConfiguration`` row; here names not saved take
+    ``settings.SUPPORT_DESK_PLUGIN_CONFIGURATION``, then the plugin's defaults.
+    """
+
+    name = models.CharField(max_length=64, unique=True)
+    value = models.TextField(blank=True, default="")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Product(models.Model):
     name = models.CharField(max_length=255)
     variant_name = models.CharField(max_length=255, blank=True, default="")

@@ -169,7 +169,7 @@ AGENT_OPERATIONS = {
     "supportMacroUpdate": MACRO_UPDATE,
     "supportMacroDelete": MACRO_DELETE,
 }
-NOT_ABOUT_OTHERS = {"supportViewer"}
+NOT_ABOUT_OTHERS = {"supportViewer", "supportCategories"}
 """Operations for everyone that name no object: only checked for leaks."""
 
 NOT_FOUND = {

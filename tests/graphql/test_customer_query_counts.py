@@ -35,16 +35,17 @@ query MyTickets($first: Int) {
 }
 """
 
-CUSTOMER_DETAIL_STATEMENTS = 6
+CUSTOMER_DETAIL_STATEMENTS = 7
 """The token's user, the ticket (within the customer's own), its category, one page of
-public messages, the agents who wrote them (one batch) and the ticket's return request."""
-GUEST_DETAIL_STATEMENTS = 6
+public messages, the agents who wrote them (one batch), the ticket's return request and the
+merchant's plugin configuration (the reopen window, once per request)."""
+GUEST_DETAIL_STATEMENTS = 7
 """As for the customer, with the access token's ticket in place of the token's user."""
 GUEST_LIST_STATEMENTS = 2
 """The access token's ticket, then one page of tickets (the one it opens)."""
-GUEST_LIST_WITH_MESSAGES_STATEMENTS = 6
+GUEST_LIST_WITH_MESSAGES_STATEMENTS = 7
 """The token, the page, then for the page: categories, first public messages, return
-requests, and the agents who wrote those messages."""
+requests, the agents who wrote those messages, and the plugin configuration (reopen window)."""
 
 
 @pytest.fixture

@@ -69,6 +69,7 @@ def test_export_schema_check_fails_with_the_difference(tmp_path):
 def test_there_are_dashboard_examples():
     assert [p.name for p in DASHBOARD_OPERATIONS] == [
         "categories.graphql",
+        "intake_rules.graphql",
         "sla_policy_update.graphql",
         "sla_settings.graphql",
         "ticket_apply_macro.graphql",

@@ -72,7 +72,7 @@ def test_ties_in_position_are_ordered_by_slug(api_client, db):
 
 
 @pytest.mark.parametrize("who", ["staff_api_client", "lead_client"])
-def test_agents_also_read_the_inactive_categories(request, who):
+def test_agents_also_read_the_inactive_categories(request, db, who):
     # given
     client = request.getfixturevalue(who)
     _deactivate("complaint")
