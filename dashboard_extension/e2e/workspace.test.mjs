@@ -85,7 +85,7 @@ async function waitForText(locator, text) {
 }
 
 describe("agent workspace", () => {
-  test("an agent finds a cancellation by search, replies, uses a template, notes and solves it", async () => {
+  test("an agent finds a cancellation by search, replies, uses a template, notes, escalates and solves it", async () => {
     const { context, page, errors } = await newPage();
     await page.goto(`${BASE}/app/`);
     await page.getByRole("heading", { name: "Sign in to the support desk" }).waitFor();
@@ -129,6 +129,31 @@ describe("agent workspace", () => {
     await page.getByRole("button", { name: "Add note" }).click();
     await page.getByText("Note added.").waitFor();
     await waitForText(page.locator(".desk-message-note"), "Refund approved by the warehouse lead.");
+
+    // Merging is offered with candidates found by search; Esc leaves the ticket as it is.
+    await page.getByRole("button", { name: "Merge into…" }).click();
+    const merge = page.getByRole("dialog", { name: `Merge ticket #${ticketNumber} into another` });
+    await merge.getByLabel("Ticket number or search").fill("order");
+    await merge.getByRole("button", { name: "Find", exact: true }).click();
+    await merge.getByRole("radio").first().check();
+    await merge.getByText(new RegExp(`^Ticket #${ticketNumber} will be closed`)).waitFor();
+    await shot(page, "merge-dialog");
+    await page.keyboard.press("Escape");
+    await merge.waitFor({ state: "detached" });
+
+    // Escalation to L2 with a reason, which the desk keeps as an internal note.
+    await page.getByRole("button", { name: "Escalate to L2" }).click();
+    const escalate = page.getByRole("dialog", { name: `Escalate ticket #${ticketNumber} to L2` });
+    await escalate.waitFor();
+    assert.match(await escalate.innerText(), /It goes to L2 Payments and technical/);
+    await escalate.getByLabel("Reason").fill("Refund above the L1 limit; a payments specialist should confirm it.");
+    await shot(page, "escalate-dialog");
+    await escalate.getByRole("button", { name: "Escalate", exact: true }).click();
+    await page.getByText("Escalated to L2.").waitFor();
+    await escalate.waitFor({ state: "detached" });
+    await page.locator(".desk-tier", { hasText: "L2" }).waitFor();
+    assert.equal(await page.getByLabel("Team").locator("option:checked").innerText(), "L2 Payments and technical");
+    await waitForText(page.locator(".desk-message-note"), "a payments specialist should confirm it");
 
     await page.getByLabel("Status").selectOption("SOLVED");
     await page.getByText("Saved.").waitFor();

@@ -16,7 +16,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from graphql_relay import to_global_id
 
-from saleor_support_plugin.tickets import TicketStatus
+from saleor_support_plugin.agents.models import Team
+from saleor_support_plugin.tickets import TicketEventType, TicketStatus, TicketTier
 from saleor_support_plugin.tickets.models import Ticket
 from saleor_support_plugin.web import workspace
 from sandbox.store import actions
@@ -53,6 +54,10 @@ def test_the_workspace_in_chromium(live_server: Any, settings: Any) -> None:
     order = actions.place_order(buyer, [(Product.objects.order_by("pk")[0], 2)], at=timezone.now())
     actions.cancel_order(order, at=timezone.now())
     cancelled = Ticket.objects.get(order_id=order.pk, category__slug="cancellation")
+    # The browser escalates it from L1 into the first active L2 team (the sandbox's starter team).
+    assert cancelled.tier == TicketTier.L1
+    l2_team = Team.objects.filter(tier=TicketTier.L2, is_active=True).first()  # by position
+    assert l2_team is not None
     other = _open_tickets().exclude(pk=cancelled.pk).order_by("-number").first()
     assert other is not None
     assert other.order_id is not None
@@ -81,3 +86,9 @@ def test_the_workspace_in_chromium(live_server: Any, settings: Any) -> None:
     cancelled.refresh_from_db()
     assert cancelled.status == TicketStatus.SOLVED
     assert cancelled.messages.filter(is_internal=True, body__contains="warehouse lead").exists()
+    assert cancelled.tier == TicketTier.L2
+    assert cancelled.team_id == l2_team.pk
+    escalation = cancelled.events.get(type=TicketEventType.ESCALATED)
+    assert cancelled.messages.filter(
+        pk=escalation.parameters["note_id"], is_internal=True, body__contains="payments specialist"
+    ).exists()

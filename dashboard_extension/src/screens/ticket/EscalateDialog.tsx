@@ -32,7 +32,8 @@ export function EscalateDialog({
   teams: Team[] | null;
   reload: () => Promise<TicketDetail | null>;
   onClose: () => void;
-  onDone: (notice: string) => void;
+  /** After the change, with what it did and the ticket's version it left. */
+  onDone: (notice: string, version: number | null) => void;
   fallbackFocus?: () => HTMLElement | null;
 }) {
   const { t } = useI18n();
@@ -71,7 +72,7 @@ export function EscalateDialog({
       },
       (changed) => {
         const tier = changed?.tier ?? target ?? "";
-        onDone(up ? t("actions.escalated", { tier }) : t("actions.deEscalated", { tier }));
+        onDone(up ? t("actions.escalated", { tier }) : t("actions.deEscalated", { tier }), changed?.version ?? null);
       },
     );
   };

@@ -53,7 +53,8 @@ export function TierTeamField({
   const { teams, error: teamsError, retry } = useTeams();
   const action = useTicketAction(reload);
   const [dialog, setDialog] = useState<1 | -1 | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // What the last change did; shown while the ticket is still at the version it left.
+  const [notice, setNotice] = useState<{ text: string; version: number | null } | null>(null);
   const [pending, setPending] = useState<string>("");
   const hintId = useId();
   const box = useRef<HTMLDivElement>(null);
@@ -90,7 +91,10 @@ export function TierTeamField({
       },
       (changed) => {
         const name = changed?.team?.name;
-        setNotice(name ? t("actions.team.changed", { team: name }) : t("actions.team.removed"));
+        setNotice({
+          text: name ? t("actions.team.changed", { team: name }) : t("actions.team.removed"),
+          version: changed?.version ?? null,
+        });
       },
     );
   };
@@ -180,9 +184,9 @@ export function TierTeamField({
           {lockedHint}
         </Text>
       ) : null}
-      {notice ? (
+      {notice && (notice.version === null || notice.version === ticket.version) ? (
         <Text as="p" role="status" className="desk-notice">
-          {notice}
+          {notice.text}
         </Text>
       ) : null}
       {dialog ? (
@@ -192,9 +196,9 @@ export function TierTeamField({
           teams={teams}
           reload={reload}
           onClose={() => setDialog(null)}
-          onDone={(text) => {
+          onDone={(text, version) => {
             setDialog(null);
-            setNotice(text);
+            setNotice({ text, version });
           }}
           fallbackFocus={() => {
             const opener = (dialog === 1 ? upButton : downButton).current;
