@@ -16,7 +16,24 @@ const KNOWN = new Set([
   "ACCESS_REVOKED",
   "RETURN_REQUESTED",
   "RETURN_DECIDED",
+  "TEAM_CHANGED",
+  "ESCALATED",
+  "DE_ESCALATED",
+  "MERGED",
+  "MERGED_INTO",
+  "SPLIT",
+  "SPLIT_FROM",
+  "SLA_POLICY_APPLIED",
+  "SLA_WARNING",
+  "SLA_BREACHED",
+  "SLA_LEAD_NOTIFIED",
+  "SLA_ACTION_FAILED",
+  "SUBJECT_CHANGED",
+  "SURVEY_ANSWERED",
 ]);
+
+const tierLabel = (value: unknown) => (typeof value === "number" ? `L${value}` : "");
+const ticketNumber = (value: unknown) => (typeof value === "number" ? `#${value}` : "");
 
 function detail(t: Translate, type: string, raw: string): string {
   let parameters: Record<string, unknown> = {};
@@ -40,6 +57,19 @@ function detail(t: Translate, type: string, raw: string): string {
   if (type === "TAGS_CHANGED") {
     const list = (value: unknown) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
     return [...list(parameters.added).map((tag) => `+${tag}`), ...list(parameters.removed).map((tag) => `−${tag}`)].join(" ");
+  }
+  if ((type === "ESCALATED" || type === "DE_ESCALATED") && typeof parameters.new_tier === "number") {
+    return `${tierLabel(parameters.old_tier)} → ${tierLabel(parameters.new_tier)}`;
+  }
+  if (type === "TEAM_CHANGED" && typeof parameters.new_tier === "number") {
+    return `${tierLabel(parameters.old_tier)} → ${tierLabel(parameters.new_tier)}`;
+  }
+  if (type === "MERGED") return ticketNumber(parameters.source_number);
+  if (type === "MERGED_INTO") return ticketNumber(parameters.target_number);
+  if (type === "SPLIT") return ticketNumber(parameters.new_number);
+  if (type === "SPLIT_FROM") return ticketNumber(parameters.source_number);
+  if ((type === "SLA_WARNING" || type === "SLA_BREACHED") && typeof parameters.kind === "string") {
+    return t(`sla.kind.${parameters.kind.toUpperCase()}` as MessageKey);
   }
   if (type === "STORE_EVENT" && typeof parameters.kind === "string") {
     return parameters.kind.replace(/_/g, " ");
