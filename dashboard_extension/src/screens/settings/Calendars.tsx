@@ -46,8 +46,8 @@ export function CalendarsSettings() {
   }
 
   return (
-    <div className="desk-settings-screen">
-      <div className="desk-settings-toolbar">
+    <div className="desk-cfg-screen">
+      <div className="desk-cfg-toolbar">
         <Text as="p" className="desk-muted">
           {t("settings.calendars.intro")}
         </Text>
@@ -72,7 +72,7 @@ export function CalendarsSettings() {
           {t("settings.calendars.empty")}
         </Text>
       ) : (
-        <table className="desk-table desk-settings-table">
+        <table className="desk-table desk-cfg-table">
           <thead>
             <tr>
               <th scope="col">{t("settings.calendars.name")}</th>
@@ -98,7 +98,7 @@ export function CalendarsSettings() {
                   })}
                 </td>
                 <td>{number(calendar.holidays.length)}</td>
-                <td className="desk-settings-cell-actions">
+                <td className="desk-cfg-cell-actions">
                   <Button
                     variant="secondary"
                     size="small"

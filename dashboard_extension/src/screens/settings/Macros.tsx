@@ -72,8 +72,8 @@ export function MacrosSettings() {
   }
 
   return (
-    <div className="desk-settings-screen">
-      <div className="desk-settings-toolbar">
+    <div className="desk-cfg-screen">
+      <div className="desk-cfg-toolbar">
         <Text as="p" className="desk-muted">
           {t("settings.macros.intro")}
         </Text>
@@ -98,13 +98,13 @@ export function MacrosSettings() {
           {t("settings.macros.empty")}
         </Text>
       ) : (
-        <table className="desk-table desk-settings-table" aria-label={t("settings.section.macros")}>
+        <table className="desk-table desk-cfg-table" aria-label={t("settings.section.macros")}>
           <thead>
             <tr>
               <th scope="col">{t("settings.macros.title")}</th>
               <th scope="col">{t("settings.macros.visibility")}</th>
               <th scope="col">{t("settings.common.active")}</th>
-              <th scope="col" className="desk-settings-number">
+              <th scope="col" className="desk-cfg-number">
                 {t("settings.macros.usage")}
               </th>
               <th scope="col">
@@ -125,8 +125,8 @@ export function MacrosSettings() {
                   </span>
                 </td>
                 <td>{macro.isActive ? t("settings.common.yes") : t("settings.common.no")}</td>
-                <td className="desk-settings-number">{number(macro.usageCount)}</td>
-                <td className="desk-settings-cell-actions">
+                <td className="desk-cfg-number">{number(macro.usageCount)}</td>
+                <td className="desk-cfg-cell-actions">
                   <Button
                     variant="secondary"
                     size="small"

@@ -116,8 +116,8 @@ export function SlaPoliciesSettings() {
   }
 
   return (
-    <div className="desk-settings-screen">
-      <div className="desk-settings-toolbar">
+    <div className="desk-cfg-screen">
+      <div className="desk-cfg-toolbar">
         <Text as="p" className="desk-muted">
           {t("settings.sla.intro")}
         </Text>
@@ -139,7 +139,7 @@ export function SlaPoliciesSettings() {
         </Text>
       ) : null}
       {reorderError ? (
-        <Text as="p" className="desk-settings-alert" role="alert">
+        <Text as="p" className="desk-cfg-alert" role="alert">
           {codeText(t, [], reorderError)}
         </Text>
       ) : null}
@@ -149,7 +149,7 @@ export function SlaPoliciesSettings() {
           {t("settings.sla.empty")}
         </Text>
       ) : (
-        <table className="desk-table desk-settings-table" aria-label={t("settings.section.sla")}>
+        <table className="desk-table desk-cfg-table" aria-label={t("settings.section.sla")}>
           <thead>
             <tr>
               <th scope="col">{t("settings.sla.order")}</th>
@@ -170,7 +170,7 @@ export function SlaPoliciesSettings() {
                 <td>{policy.name}</td>
                 <td>{conditions(policy)}</td>
                 <td>
-                  <dl className="desk-settings-targets">
+                  <dl className="desk-cfg-targets">
                     {TARGETS.filter((target) => policy[target.field] !== null).map((target) => (
                       <div key={target.field}>
                         <dt>{t(`sla.kind.${target.kind}`)}</dt>
@@ -181,36 +181,38 @@ export function SlaPoliciesSettings() {
                 </td>
                 <td>{policy.calendar.name}</td>
                 <td>{policy.isActive ? t("settings.common.yes") : t("settings.common.no")}</td>
-                <td className="desk-settings-cell-actions">
-                  <Button
-                    variant="tertiary"
-                    size="small"
-                    disabled={busy || index === 0}
-                    aria-label={t("settings.common.moveUpNamed", { name: policy.name })}
-                    onClick={() => void reorder(index, -1)}
-                  >
-                    ↑
-                  </Button>
-                  <Button
-                    variant="tertiary"
-                    size="small"
-                    disabled={busy || index === policies.length - 1}
-                    aria-label={t("settings.common.moveDownNamed", { name: policy.name })}
-                    onClick={() => void reorder(index, 1)}
-                  >
-                    ↓
-                  </Button>
-                  <Button
-                    variant="secondary"
-                    size="small"
-                    aria-label={t("settings.common.editNamed", { name: policy.name })}
-                    onClick={() => {
-                      setNotice(null);
-                      setEditing(policy);
-                    }}
-                  >
-                    {t("settings.common.edit")}
-                  </Button>
+                <td className="desk-cfg-cell-actions">
+                  <div className="desk-cfg-row-actions">
+                    <Button
+                      variant="tertiary"
+                      size="small"
+                      disabled={busy || index === 0}
+                      aria-label={t("settings.common.moveUpNamed", { name: policy.name })}
+                      onClick={() => void reorder(index, -1)}
+                    >
+                      ↑
+                    </Button>
+                    <Button
+                      variant="tertiary"
+                      size="small"
+                      disabled={busy || index === policies.length - 1}
+                      aria-label={t("settings.common.moveDownNamed", { name: policy.name })}
+                      onClick={() => void reorder(index, 1)}
+                    >
+                      ↓
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      size="small"
+                      aria-label={t("settings.common.editNamed", { name: policy.name })}
+                      onClick={() => {
+                        setNotice(null);
+                        setEditing(policy);
+                      }}
+                    >
+                      {t("settings.common.edit")}
+                    </Button>
+                  </div>
                 </td>
               </tr>
             ))}

@@ -66,7 +66,7 @@ export function MacroEditor({
   if (macroId && !detail.data) return <Pending error={detail.error} onRetry={detail.reload} />;
   if (macroId && !detail.data?.supportMacro) {
     return (
-      <div className="desk-settings-form">
+      <div className="desk-cfg-form">
         <Text as="p" role="alert">
           {t("settings.macros.gone")}
         </Text>
@@ -232,8 +232,8 @@ function MacroForm({
   const wholeError = error && ![...FIELDS, ...TEXT_FIELDS].includes(error.error.field ?? "") ? error.error : null;
 
   return (
-    <form className="desk-settings-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
-      <div className="desk-settings-form-head">
+    <form className="desk-cfg-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
+      <div className="desk-cfg-form-head">
         <Button type="button" variant="tertiary" size="small" onClick={onCancel}>
           {t("settings.common.back")}
         </Button>
@@ -242,7 +242,7 @@ function MacroForm({
         </Text>
       </div>
 
-      <div className="desk-settings-row">
+      <div className="desk-cfg-row">
         <TextField
           label={t("settings.macros.title")}
           value={draft.name}
@@ -260,7 +260,7 @@ function MacroForm({
           hint={t("settings.macros.groupHint")}
         />
       </div>
-      <div className="desk-settings-row">
+      <div className="desk-cfg-row">
         <CheckField
           label={t("settings.macros.shared")}
           checked={draft.shared}
@@ -276,12 +276,12 @@ function MacroForm({
         </Text>
       ) : null}
 
-      <fieldset className="desk-settings-fieldset">
+      <fieldset className="desk-cfg-fieldset">
         <legend>{t("settings.macros.texts")}</legend>
         <Text as="p" size={2} className="desk-muted">
           {t("settings.macros.textsHint")}
         </Text>
-        <div role="tablist" aria-label={t("settings.macros.texts")} className="desk-settings-tabs">
+        <div role="tablist" aria-label={t("settings.macros.texts")} className="desk-cfg-tabs">
           {TEXT_LANGUAGES.map((language, index) => {
             const hasError = textError(language) !== null;
             return (
@@ -290,7 +290,7 @@ function MacroForm({
                 id={`${baseId}-tab-${language || "default"}`}
                 type="button"
                 role="tab"
-                className="desk-settings-tab"
+                className="desk-cfg-tab"
                 aria-selected={tab === language}
                 aria-controls={`${baseId}-panel`}
                 tabIndex={tab === language ? 0 : -1}
@@ -309,9 +309,9 @@ function MacroForm({
           role="tabpanel"
           id={`${baseId}-panel`}
           aria-labelledby={`${baseId}-tab-${tab || "default"}`}
-          className="desk-settings-tabpanel"
+          className="desk-cfg-tabpanel"
         >
-          <div className="desk-settings-inline">
+          <div className="desk-cfg-inline">
             <SelectField
               label={t("settings.macros.variable")}
               value={variable}
@@ -335,7 +335,7 @@ function MacroForm({
             <textarea
               id={`${baseId}-text`}
               ref={textRef}
-              className="desk-input desk-settings-textarea"
+              className="desk-input desk-cfg-textarea"
               rows={8}
               dir={tab === "fa" ? "rtl" : "auto"}
               lang={tab || "en"}
@@ -358,12 +358,12 @@ function MacroForm({
         </div>
       </fieldset>
 
-      <fieldset className="desk-settings-fieldset">
+      <fieldset className="desk-cfg-fieldset">
         <legend>{t("settings.macros.changes")}</legend>
         <Text as="p" size={2} className="desk-muted">
           {t("settings.macros.changesHint")}
         </Text>
-        <div className="desk-settings-row">
+        <div className="desk-cfg-row">
           <SelectField
             label={t("field.status")}
             value={draft.status}
@@ -408,7 +408,7 @@ function MacroForm({
             error={fieldError("assignment") ?? fieldError("assigneeId")}
           />
         </div>
-        <div className="desk-settings-row">
+        <div className="desk-cfg-row">
           <TextField
             label={t("settings.macros.addTags")}
             value={draft.addTags}
@@ -426,13 +426,13 @@ function MacroForm({
       </fieldset>
 
       {wholeError ? (
-        <Text as="p" role="alert" className="desk-settings-alert">
+        <Text as="p" role="alert" className="desk-cfg-alert">
           {codeText(t, [`settings.macros.error.${wholeError.code}`], wholeError)}
         </Text>
       ) : null}
       {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
 
-      <div className="desk-settings-actions">
+      <div className="desk-cfg-actions">
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t("settings.common.saving") : t("settings.common.save")}
         </Button>

@@ -151,8 +151,8 @@ export function CalendarEditor({
   const wholeError = error && !["name", "timeZone", "intervals", "holidays"].includes(error.field ?? "") ? error : null;
 
   return (
-    <form className="desk-settings-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
-      <div className="desk-settings-form-head">
+    <form className="desk-cfg-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
+      <div className="desk-cfg-form-head">
         <Button type="button" variant="tertiary" size="small" onClick={onCancel}>
           {t("settings.common.back")}
         </Button>
@@ -160,7 +160,7 @@ export function CalendarEditor({
           {calendar ? calendar.name : t("settings.calendars.newTitle")}
         </Text>
       </div>
-      <div className="desk-settings-row">
+      <div className="desk-cfg-row">
         <TextField
           label={t("settings.calendars.name")}
           value={draft.name}
@@ -188,7 +188,7 @@ export function CalendarEditor({
         )}
       </div>
 
-      <fieldset className="desk-settings-fieldset">
+      <fieldset className="desk-cfg-fieldset">
         <legend>{t("settings.calendars.opening")}</legend>
         <Text as="p" size={2} className="desk-muted">
           {t("settings.calendars.openingHint")}
@@ -198,21 +198,21 @@ export function CalendarEditor({
             {intervalsError}
           </Text>
         ) : null}
-        <div className="desk-settings-week">
+        <div className="desk-cfg-week">
           {WEEKDAYS.map((weekday, dayIndex) => {
             const day = weekdayNames[dayIndex] ?? weekday;
             const rows = draft.intervals.filter((row) => row.weekday === weekday);
             return (
-              <div className="desk-settings-day" key={weekday} role="group" aria-label={day}>
-                <span className="desk-settings-day-name">{day}</span>
-                <div className="desk-settings-day-rows">
+              <div className="desk-cfg-day" key={weekday} role="group" aria-label={day}>
+                <span className="desk-cfg-day-name">{day}</span>
+                <div className="desk-cfg-day-rows">
                   {rows.length === 0 ? <span className="desk-muted">{t("settings.calendars.closed")}</span> : null}
                   {rows.map((row, index) => {
                     const problem = rowText(intervalRows.get(row.key));
                     const number = index + 1;
                     return (
-                      <div className="desk-settings-interval" key={row.key} data-invalid={problem ? "true" : undefined}>
-                        <div className="desk-settings-interval-times">
+                      <div className="desk-cfg-interval" key={row.key} data-invalid={problem ? "true" : undefined}>
+                        <div className="desk-cfg-interval-times">
                           <TextField
                             label={t("settings.calendars.from", { day, number })}
                             labelHidden
@@ -274,7 +274,7 @@ export function CalendarEditor({
         </div>
       </fieldset>
 
-      <fieldset className="desk-settings-fieldset">
+      <fieldset className="desk-cfg-fieldset">
         <legend>{t("settings.calendars.holidays")}</legend>
         <Text as="p" size={2} className="desk-muted">
           {t("settings.calendars.holidaysHint")}
@@ -289,7 +289,7 @@ export function CalendarEditor({
           const number = index + 1;
           const problem = rowText(holidayRows.get(row.key));
           return (
-            <div className="desk-settings-holiday" key={row.key}>
+            <div className="desk-cfg-holiday" key={row.key}>
               <TextField
                 label={t("settings.calendars.holidayDate", { number })}
                 labelHidden
@@ -331,13 +331,13 @@ export function CalendarEditor({
       </fieldset>
 
       {wholeError ? (
-        <Text as="p" role="alert" className="desk-settings-alert">
+        <Text as="p" role="alert" className="desk-cfg-alert">
           {codeText(t, [`settings.calendars.error.${wholeError.code}`], wholeError)}
         </Text>
       ) : null}
       {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
 
-      <div className="desk-settings-actions">
+      <div className="desk-cfg-actions">
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t("settings.common.saving") : t("settings.common.save")}
         </Button>

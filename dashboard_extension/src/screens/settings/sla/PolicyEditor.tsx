@@ -49,11 +49,11 @@ function ChoiceGroup<T extends string>({
 }) {
   const id = useId();
   return (
-    <fieldset className="desk-settings-choices" aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset className="desk-cfg-choices" aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="desk-label">{legend}</legend>
-      <div className="desk-settings-choice-list">
+      <div className="desk-cfg-choice-list">
         {options.map((option) => (
-          <label key={option.value} className="desk-settings-check-label">
+          <label key={option.value} className="desk-cfg-check-label">
             <input
               type="checkbox"
               checked={values.includes(option.value)}
@@ -96,10 +96,10 @@ function DurationField({
   const id = useId();
   const describedBy = `${id}-unit${error ? ` ${id}-error` : ""}`;
   return (
-    <fieldset className="desk-settings-duration" aria-describedby={describedBy}>
+    <fieldset className="desk-cfg-duration" aria-describedby={describedBy}>
       <legend className="desk-label">{legend}</legend>
-      <div className="desk-settings-duration-inputs">
-        <label className="desk-settings-inline-field">
+      <div className="desk-cfg-duration-inputs">
+        <label className="desk-cfg-inline-field">
           <input
             className="desk-input"
             type="number"
@@ -113,7 +113,7 @@ function DurationField({
           />
           <span aria-hidden="true">{t("settings.sla.hours")}</span>
         </label>
-        <label className="desk-settings-inline-field">
+        <label className="desk-cfg-inline-field">
           <input
             className="desk-input"
             type="number"
@@ -267,8 +267,8 @@ export function PolicyEditor({
   }
 
   return (
-    <form className="desk-settings-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
-      <div className="desk-settings-form-head">
+    <form className="desk-cfg-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
+      <div className="desk-cfg-form-head">
         <Button type="button" variant="tertiary" size="small" onClick={onCancel}>
           {t("settings.common.back")}
         </Button>
@@ -277,7 +277,7 @@ export function PolicyEditor({
         </Text>
       </div>
 
-      <div className="desk-settings-row">
+      <div className="desk-cfg-row">
         <TextField
           label={t("settings.sla.name")}
           value={draft.name}
@@ -293,18 +293,18 @@ export function PolicyEditor({
           onChange={(calendar) => update({ calendar })}
           error={fieldError("calendar")}
         />
-        <label className="desk-settings-check-label desk-settings-row-check">
+        <label className="desk-cfg-check-label desk-cfg-row-check">
           <input type="checkbox" checked={draft.isActive} onChange={(event) => update({ isActive: event.target.checked })} />
           {t("settings.common.active")}
         </label>
       </div>
 
-      <fieldset className="desk-settings-fieldset">
+      <fieldset className="desk-cfg-fieldset">
         <legend>{t("settings.sla.conditions")}</legend>
         <Text as="p" size={2} className="desk-muted">
           {t("settings.sla.conditionsHint")}
         </Text>
-        <div className="desk-settings-conditions">
+        <div className="desk-cfg-conditions">
           <ChoiceGroup
             legend={t("filter.priority")}
             values={draft.priorities}
@@ -337,7 +337,7 @@ export function PolicyEditor({
         />
       </fieldset>
 
-      <fieldset className="desk-settings-fieldset">
+      <fieldset className="desk-cfg-fieldset">
         <legend>{t("settings.sla.targets")}</legend>
         <Text as="p" size={2} className="desk-muted">
           {t("settings.sla.targetsHint")}
@@ -353,7 +353,7 @@ export function PolicyEditor({
           />
         ))}
         <TextField
-          className="desk-settings-narrow"
+          className="desk-cfg-narrow"
           label={t("settings.sla.warningPercent")}
           type="number"
           min={1}
@@ -366,13 +366,13 @@ export function PolicyEditor({
         />
       </fieldset>
 
-      <fieldset className="desk-settings-fieldset">
+      <fieldset className="desk-cfg-fieldset">
         <legend>{t("settings.sla.breachActions")}</legend>
         <Text as="p" size={2} className="desk-muted">
           {t("settings.sla.breachHint")}
         </Text>
         {draft.breachActions.length === 0 ? <Text as="p">{t("settings.sla.noActions")}</Text> : null}
-        <ol className="desk-settings-ordered">
+        <ol className="desk-cfg-ordered">
           {draft.breachActions.map((action, index) => (
             <li key={action}>
               <span>{actionLabel(action)}</span>
@@ -404,7 +404,7 @@ export function PolicyEditor({
           </Text>
         ) : null}
         {remaining.length > 0 ? (
-          <div className="desk-settings-inline">
+          <div className="desk-cfg-inline">
             <SelectField
               label={t("settings.sla.addAction")}
               value={adding}
@@ -433,13 +433,13 @@ export function PolicyEditor({
       </fieldset>
 
       {wholeError ? (
-        <Text as="p" role="alert" className="desk-settings-alert">
+        <Text as="p" role="alert" className="desk-cfg-alert">
           {policyErrorText(t, wholeError)}
         </Text>
       ) : null}
       {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
 
-      <div className="desk-settings-actions">
+      <div className="desk-cfg-actions">
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t("settings.common.saving") : t("settings.common.save")}
         </Button>

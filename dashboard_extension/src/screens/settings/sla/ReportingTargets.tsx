@@ -79,7 +79,7 @@ function TargetRow({
         <th scope="row">{channelName}</th>
         <td>{target ? t("settings.sla.reportingSeconds", { seconds: target.answerWithinSeconds }) : "—"}</td>
         <td>{target ? `${number(target.sharePercent)} %` : "—"}</td>
-        <td className="desk-settings-cell-actions">
+        <td className="desk-cfg-cell-actions">
           <Button
             variant="secondary"
             size="small"
@@ -96,7 +96,7 @@ function TargetRow({
     <tr>
       <th scope="row">{channelName}</th>
       <td colSpan={3}>
-        <form className="desk-settings-inline" onSubmit={onSubmit} aria-label={channelName} noValidate>
+        <form className="desk-cfg-inline" onSubmit={onSubmit} aria-label={channelName} noValidate>
           <TextField
             label={t("settings.sla.reportingWithin")}
             type="number"
@@ -146,14 +146,14 @@ export function ReportingTargets({
   const headingId = useId();
   const channels = [...new Set<Channel>([...LIVE_CHANNELS, ...targets.map((target) => target.channel)])];
   return (
-    <section className="desk-settings-subsection" aria-labelledby={headingId}>
+    <section className="desk-cfg-subsection" aria-labelledby={headingId}>
       <Text as="h3" size={4} fontWeight="bold" id={headingId}>
         {t("settings.sla.reporting")}
       </Text>
       <Text as="p" size={2} className="desk-muted">
         {t("settings.sla.reportingHint")}
       </Text>
-      <table className="desk-table desk-settings-table desk-settings-table-small">
+      <table className="desk-table desk-cfg-table desk-cfg-table-small">
         <thead>
           <tr>
             <th scope="col">{t("filter.channel")}</th>

@@ -1,6 +1,6 @@
 /** Pieces the calendar, SLA policy and template settings share: fields, loading, failures, confirmation. */
 import { Button, Text } from "@saleor/macaw-ui";
-import { useCallback, useEffect, useId, useState, type InputHTMLAttributes, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from "react";
 
 import { ApiError } from "../../../api/client";
 import { ErrorState, Loading } from "../../../components/common";
@@ -74,8 +74,8 @@ export function CheckField({
 }) {
   const id = useId();
   return (
-    <div className="desk-settings-check">
-      <label htmlFor={id} className="desk-settings-check-label">
+    <div className="desk-cfg-check">
+      <label htmlFor={id} className="desk-cfg-check-label">
         <input
           id={id}
           type="checkbox"
@@ -110,7 +110,7 @@ export function Failure({ error, onRetry }: { error: unknown; onRetry: () => voi
   const { t } = useI18n();
   if (error instanceof ApiError && error.kind === "forbidden") {
     return (
-      <Text as="p" role="alert" className="desk-settings-alert">
+      <Text as="p" role="alert" className="desk-cfg-alert">
         {t("settings.common.permissionDenied")}
       </Text>
     );
@@ -160,31 +160,42 @@ export function ConfirmDelete({
 }) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
-  if (!asking) {
-    return (
-      <Button type="button" variant="error" size="small" onClick={() => setAsking(true)} disabled={busy}>
-        {label}
-      </Button>
-    );
-  }
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    // Keyboard focus follows the question: to "Yes, delete" when asked, back to Delete after Cancel.
+    if (asking) confirmRef.current?.focus();
+    else if (asked.current) deleteRef.current?.focus();
+    asked.current = asking;
+  }, [asking]);
   return (
-    <div className="desk-settings-confirm" role="group" aria-label={question}>
-      <Text as="p">{question}</Text>
-      <Button
-        type="button"
-        variant="error"
-        size="small"
-        disabled={busy}
-        onClick={() => {
-          setAsking(false);
-          onConfirm();
-        }}
-      >
-        {t("settings.common.confirmDelete")}
-      </Button>
-      <Button type="button" variant="tertiary" size="small" onClick={() => setAsking(false)}>
-        {t("settings.common.cancel")}
-      </Button>
+    <div className="desk-cfg-delete">
+      {asking ? (
+        <div className="desk-cfg-confirm" role="group" aria-label={question}>
+          <Text as="p">{question}</Text>
+          <Button
+            ref={confirmRef}
+            type="button"
+            variant="error"
+            size="small"
+            disabled={busy}
+            onClick={() => {
+              setAsking(false);
+              onConfirm();
+            }}
+          >
+            {t("settings.common.confirmDelete")}
+          </Button>
+          <Button type="button" variant="tertiary" size="small" onClick={() => setAsking(false)}>
+            {t("settings.common.cancel")}
+          </Button>
+        </div>
+      ) : (
+        <Button ref={deleteRef} type="button" variant="error" size="small" onClick={() => setAsking(true)} disabled={busy}>
+          {label}
+        </Button>
+      )}
     </div>
   );
 }
