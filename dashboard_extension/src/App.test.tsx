@@ -120,4 +120,38 @@ describe("App", () => {
 
     expect(await screen.findByText("You need the Manage orders permission to work on tickets.")).toBeTruthy();
   });
+
+  it.each([
+    [true, "shows"],
+    [false, "hides"],
+  ])("with canManageSettings %s it %s the settings, loaded on first visit", async (canManage) => {
+    window.history.replaceState(null, "", "/app/settings/teams");
+    window.sessionStorage.setItem("saleor-support-desk.token", "t0k3n");
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        const body = JSON.parse(String(init?.body)) as { query: string };
+        if (body.query.includes("supportViewer")) {
+          const user = { id: "1", email: "lead@example.com", firstName: "", lastName: "" };
+          const supportViewer = { kind: "STAFF", permissions: ["MANAGE_ORDERS"], user, canManageSettings: canManage };
+          return new Response(JSON.stringify({ data: { supportViewer } }));
+        }
+        return new Response(JSON.stringify({ data: { supportTeams: [], supportAgents: [] } }));
+      }),
+    );
+
+    render(<App config={config} mode="standalone" />);
+
+    if (canManage) {
+      expect(await screen.findByRole("heading", { name: "Settings" })).toBeTruthy();
+      expect(screen.getByRole("link", { name: "Teams", current: "page" })).toBeTruthy();
+      expect(screen.getAllByRole("link", { name: "Settings" })).toHaveLength(1);
+    } else {
+      expect(await screen.findByRole("alert")).toHaveProperty(
+        "textContent",
+        "Only team leads, managers and support administrators can change the desk's settings.",
+      );
+      expect(screen.queryByRole("link", { name: "Settings" })).toBeNull();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import type { AppBridge } from "@saleor/app-sdk/app-bridge";
 import { Button, Text, ThemeProvider, useTheme } from "@saleor/macaw-ui";
-import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
+import { Component, lazy, Suspense, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
 
 import { VIEWER } from "./api/operations";
 import type { Viewer } from "./api/types";
@@ -11,10 +11,12 @@ import { Router, useRouter } from "./router";
 import { Inbox } from "./screens/Inbox";
 import { Login } from "./screens/Login";
 import { OrderWidget } from "./screens/OrderWidget";
-import { Settings } from "./screens/settings/Settings";
 import { Ticket } from "./screens/Ticket";
 import { SessionProvider, useSession, type Mode } from "./session";
 import { ViewerContext } from "./viewer";
+
+/** Settings are for leads only: their code loads when first opened, not with the inbox. */
+const Settings = lazy(() => import("./screens/settings/Settings").then((module) => ({ default: module.Settings })));
 
 export function App({ config, mode, bridge }: { config: DeskConfig; mode: Mode; bridge?: AppBridge | null }) {
   return (
@@ -121,7 +123,13 @@ function Shell() {
   } else if (route.name === "inbox") {
     content = <Inbox params={route.params} />;
   } else if (route.name === "settings") {
-    content = viewer ? <Settings section={route.section} /> : <Loading />;
+    content = viewer ? (
+      <Suspense fallback={<Loading />}>
+        <Settings section={route.section} />
+      </Suspense>
+    ) : (
+      <Loading />
+    );
   } else {
     content = <Text as="p">{t("error.notFound")}</Text>;
   }
