@@ -93,6 +93,16 @@ describe("settings for a team lead", () => {
     const row = page.locator('tr[data-macro="Refund confirmed"]');
     assert.equal(await row.locator("td").nth(1).innerText(), "Shared");
 
+    // The same screens in Persian, right to left.
+    await page.getByLabel("Language").selectOption("fa");
+    await page.getByRole("link", { name: "سیاست‌های SLA" }).click();
+    await page.locator('tr[data-policy="High"]').waitFor();
+    assert.equal(await page.locator("html").getAttribute("dir"), "rtl");
+    const nav = await page.locator("nav.desk-settings-nav").boundingBox();
+    const table = await page.locator("table.desk-cfg-table").first().boundingBox();
+    assert.ok(nav && table && nav.x > table.x, "the sections are on the right of the screen");
+    await shot(page, "settings-sla-fa");
+
     assert.deepEqual(errors, []);
     await context.close();
   });

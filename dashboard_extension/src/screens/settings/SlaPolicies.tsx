@@ -50,7 +50,7 @@ function useConditions(): (policy: SlaPolicy) => string {
 
 export function SlaPoliciesSettings() {
   const { request } = useSession();
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const businessTime = useBusinessTime();
   const conditions = useConditions();
   const { data, setData, error, reload } = useQuery<SlaSettingsData>(SLA_POLICY_SETTINGS);
@@ -166,7 +166,7 @@ export function SlaPoliciesSettings() {
           <tbody>
             {policies.map((policy, index) => (
               <tr key={policy.id} data-policy={policy.name}>
-                <td className="desk-num">{index + 1}</td>
+                <td className="desk-num">{number(index + 1)}</td>
                 <td>{policy.name}</td>
                 <td>{conditions(policy)}</td>
                 <td>
