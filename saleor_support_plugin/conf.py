@@ -51,6 +51,8 @@ class DeskSettings:
     """Most selections (fields, fragment spreads) written in one GraphQL document."""
     max_mutations: int
     """Most mutations run by one request."""
+    survey_window_days: int
+    """Days after a ticket is solved during which its customer may answer the survey."""
 
 
 DEFAULTS: dict[str, Any] = {
@@ -73,6 +75,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_ALIASES": 100,
     "MAX_SELECTIONS": 500,
     "MAX_MUTATIONS": 4,
+    "SURVEY_WINDOW_DAYS": 30,
 }
 
 
@@ -104,4 +107,5 @@ def desk_settings() -> DeskSettings:
         max_aliases=int(values["MAX_ALIASES"]),
         max_selections=int(values["MAX_SELECTIONS"]),
         max_mutations=int(values["MAX_MUTATIONS"]),
+        survey_window_days=int(values["SURVEY_WINDOW_DAYS"]),
     )

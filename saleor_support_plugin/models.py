@@ -13,6 +13,7 @@ from .sla.models import (
     TicketSla,
     TicketSlaClock,
 )
+from .surveys.models import SurveyAnswer
 from .tickets.models import (
     ErasedCustomer,
     Ticket,
@@ -39,6 +40,7 @@ __all__ = [
     "RoutingRule",
     "SlaPolicy",
     "SlaReportingTarget",
+    "SurveyAnswer",
     "Team",
     "TeamMembership",
     "Ticket",

@@ -8,6 +8,7 @@ from .intake.schema import IntakeMutations, IntakeQueries
 from .macros.schema import MacroMutations, MacroQueries
 from .returns.schema import ReturnMutations
 from .sla.schema import SlaMutations, SlaQueries
+from .surveys.schema import SurveyMutations
 from .tickets.customer_types import CustomerTicket, CustomerTicketMessage
 from .tickets.schema import TicketMutations, TicketQueries
 from .tickets.types import StaffTicket, StaffTicketMessage
@@ -35,6 +36,7 @@ class Mutation(
     SlaMutations,
     CategoryMutations,
     IntakeMutations,
+    SurveyMutations,
 ):
     class Meta:
         description = "Changes to the support desk."

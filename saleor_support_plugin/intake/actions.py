@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from ..conf import desk_settings
 from ..host import Host, get_host
+from ..surveys.actions import redact_customer_comments
 from ..tickets.actors import Actor
 from ..tickets.erasure import anonymise_customer
 from . import InboundEventStatus, IntakeKind, SourceEventType, StoreOrderEventType
@@ -174,12 +175,10 @@ def _record_failure(event: InboundEvent, error: str, now: datetime) -> None:
 def _handle(event: InboundEvent, now: datetime) -> Outcome:
     if event.source_event_type == SourceEventType.CUSTOMER_DELETED:
         user_id = event.payload.get("user_id")
-        count = anonymise_customer(
-            user_id=int(user_id) if user_id is not None else None,
-            email=str(event.payload.get("email", "")),
-            actor=Actor.system(),
-            now=now,
-        )
+        account_id = int(user_id) if user_id is not None else None
+        email = str(event.payload.get("email", ""))
+        redact_customer_comments(user_id=account_id, email=email, now=now)
+        count = anonymise_customer(user_id=account_id, email=email, actor=Actor.system(), now=now)
         return Outcome(InboundEventStatus.PROCESSED, f"anonymised {count} tickets")
     if event.source_event_type not in SourceEventType.ORDER_SCOPED or event.order_id is None:
         return Outcome(InboundEventStatus.SKIPPED, f"unknown event {event.source_event_type}")

@@ -104,6 +104,7 @@ class TicketEventType:
     SLA_LEAD_NOTIFIED = "sla_lead_notified"  # a breach was put before a team lead
     SLA_ACTION_FAILED = "sla_action_failed"  # a breach action could not be carried out
     SUBJECT_CHANGED = "subject_changed"  # an agent rewrote the subject
+    SURVEY_ANSWERED = "survey_answered"  # the customer answered the satisfaction survey
 
     CHOICES = [
         (OPENED, "Opened"),
@@ -132,6 +133,7 @@ class TicketEventType:
         (SLA_LEAD_NOTIFIED, "Team lead notified of an SLA breach"),
         (SLA_ACTION_FAILED, "SLA breach action failed"),
         (SUBJECT_CHANGED, "Subject changed"),
+        (SURVEY_ANSWERED, "Survey answered"),
     ]
 
 

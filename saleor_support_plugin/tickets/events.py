@@ -386,3 +386,15 @@ def sla_action_failed_event(
 def subject_changed_event(ticket: Ticket, *, actor: Actor, at: datetime) -> TicketEvent:
     """Record a new subject; the text stays on the ticket, out of the timeline."""
     return _event(ticket, TicketEventType.SUBJECT_CHANGED, actor=actor, at=at)
+
+
+def survey_answered_event(
+    ticket: Ticket, *, actor: Actor, at: datetime, answers: list[dict[str, Any]]
+) -> TicketEvent:
+    """Record the customer's survey answers: per answer its id, question and score.
+
+    Comments stay on the answers, out of the timeline.
+    """
+    return _event(
+        ticket, TicketEventType.SURVEY_ANSWERED, actor=actor, at=at, parameters={"answers": answers}
+    )

@@ -49,6 +49,7 @@ from saleor_support_plugin.host.standalone import StandaloneHost, issue_sandbox_
 from saleor_support_plugin.returns import ReturnReason
 from saleor_support_plugin.returns.actions import ReturnLine, request_return
 from saleor_support_plugin.returns.models import ReturnRequest, ReturnRequestLine
+from saleor_support_plugin.surveys.models import SurveyAnswer
 from saleor_support_plugin.tickets import MessageAuthorType, TicketChannel, access, actions
 from saleor_support_plugin.tickets.access_tokens import issue_access_token, revoke_access_tokens
 from saleor_support_plugin.tickets.actors import Actor
@@ -99,6 +100,10 @@ REPLY = (
 )
 CLOSE = "supportTicketClose(id: $v) { ticket { id subject status closedAt } " + TICKET_ERRORS + " }"
 REOPEN = "supportTicketReopen(id: $v) { ticket { id subject status } " + TICKET_ERRORS + " }"
+SURVEY = (
+    'supportSurveyAnswer(ticket: $v, answers: [{question: NPS, score: 10, comment: "Probe"}])'
+    " { ticket { id subject } survey { isOpen questions { score comment } } " + TICKET_ERRORS + " }"
+)
 CREATE = (
     "supportTicketCreate(input: $v) {"
     " ticket { id subject ... on CustomerTicket { order { id number } } } accessToken "
@@ -150,6 +155,7 @@ CUSTOMER_OPERATIONS = {
     "supportTicketReply": REPLY,
     "supportTicketClose": CLOSE,
     "supportTicketReopen": REOPEN,
+    "supportSurveyAnswer": SURVEY,
     "supportTicketCreate": CREATE,
     "supportReturnRequest": RETURN,
 }
@@ -174,6 +180,7 @@ NOT_ABOUT_OTHERS = {"supportViewer", "supportCategories"}
 
 NOT_FOUND = {
     "ticket": [{"field": "id", "code": "NOT_FOUND", "message": "Ticket not found."}],
+    "survey": [{"field": "ticket", "code": "NOT_FOUND", "message": "Ticket not found."}],
     "order": [{"field": "order", "code": "NOT_FOUND", "message": "Order not found."}],
     "line": [{"field": "lines", "code": "NOT_FOUND", "message": "The order has no such line."}],
 }
@@ -791,6 +798,7 @@ def _ticket_slots(label: str, operation: str, ids: Iterable[tuple[str, Any]]) ->
         REPLY: {"ticket": None, "message": None, "errors": NOT_FOUND["ticket"]},
         CLOSE: {"ticket": None, "errors": NOT_FOUND["ticket"]},
         REOPEN: {"ticket": None, "errors": NOT_FOUND["ticket"]},
+        SURVEY: {"ticket": None, "survey": None, "errors": NOT_FOUND["survey"]},
     }[operation]
     for form, value in ids:
         yield Slot(f"{label} {form}", operation, "ID!", value, MISSING_TICKET, expected)
@@ -1005,7 +1013,12 @@ def matrix(world: World, bearer: Bearer) -> list[list[Slot]]:
         list(_ticket_slots("read", TICKET_READ, main_forms(world, bearer))),
         *(
             list(_ticket_slots(name, operation, main_forms(world, bearer)))
-            for name, operation in (("reply", REPLY), ("close", CLOSE), ("reopen", REOPEN))
+            for name, operation in (
+                ("reply", REPLY),
+                ("close", CLOSE),
+                ("reopen", REOPEN),
+                ("survey", SURVEY),
+            )
         ),
         list(order_slots(world, bearer)),
         list(list_slots(world, bearer)),
@@ -1057,6 +1070,7 @@ def _state() -> dict[str, Any]:
         "tokens": sorted(TicketAccessToken.objects.values_list("pk", "revoked_at")),
         "return requests": sorted(ReturnRequest.objects.values_list("pk", "status")),
         "return lines": ReturnRequestLine.objects.count(),
+        "survey answers": SurveyAnswer.objects.count(),
     }
 
 

@@ -243,6 +243,7 @@ CUSTOMER_TICKET_FIELDS = [
     "solvedAt",
     "status",
     "subject",
+    "survey",
     "updatedAt",
 ]
 

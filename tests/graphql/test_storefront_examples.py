@@ -20,8 +20,9 @@ from graphql.validation import validate
 from saleor_support_plugin.graphql.api import schema
 from saleor_support_plugin.graphql.core.ids import to_global_id
 from saleor_support_plugin.returns.models import ReturnRequest
-from saleor_support_plugin.tickets import MessageAuthorType
-from saleor_support_plugin.tickets.actions import add_message
+from saleor_support_plugin.surveys.models import SurveyAnswer
+from saleor_support_plugin.tickets import MessageAuthorType, TicketStatus
+from saleor_support_plugin.tickets.actions import add_message, change_status
 from saleor_support_plugin.tickets.actors import Actor
 from saleor_support_plugin.tickets.models import Ticket, TicketMessage
 from sandbox.store import actions as store
@@ -45,12 +46,16 @@ CUSTOMER_STORY = {
     "return_request.graphql",
     "ticket.graphql",
 }
+SURVEY_STORY = {"survey_answer.graphql"}
+SURVEY_WINDOW_DAYS = 30
+"""The desk's survey window when the settings set none."""
 
 
 def test_there_are_storefront_examples():
     assert [p.name for p in STOREFRONT_OPERATIONS] == [
         "my_tickets.graphql",
         "return_request.graphql",
+        "survey_answer.graphql",
         "ticket.graphql",
         "ticket_close.graphql",
         "ticket_create.graphql",
@@ -418,5 +423,88 @@ def test_a_customer_asks_about_an_order_pages_through_tickets_and_returns_items(
     assert storefront.ran == CUSTOMER_STORY
 
 
-def test_the_two_stories_run_every_example():
-    assert GUEST_STORY | CUSTOMER_STORY == {p.name for p in STOREFRONT_OPERATIONS}
+def test_a_customer_answers_the_survey_of_a_solved_ticket(
+    customer_api_client, customer_user, ticket_generator, agent
+):
+    storefront = Storefront()
+    ticket = ticket_generator(email=customer_user.email, user_id=customer_user.pk)
+    ticket = change_status(ticket, TicketStatus.SOLVED, actor=Actor.user(agent.pk))
+    ticket_id = to_global_id("SupportTicket", ticket.pk)
+
+    # Satisfied with the agent, with a word of thanks, and would recommend the shop.
+    answered = storefront.run(
+        customer_api_client,
+        "survey_answer",
+        {
+            "ticket": ticket_id,
+            "answers": [
+                {"question": "CSAT_AGENT", "score": 5, "comment": "Mulțumesc, Ioana!"},
+                {"question": "NPS", "score": 9},
+            ],
+        },
+    )
+    # A score off the scale, then a question answered already: nothing more is stored.
+    off_scale = storefront.run(
+        customer_api_client,
+        "survey_answer",
+        {"ticket": ticket_id, "answers": [{"question": "CSAT_RESOLUTION", "score": 6}]},
+    )
+    again = storefront.run(
+        customer_api_client,
+        "survey_answer",
+        {"ticket": ticket_id, "answers": [{"question": "CSAT_AGENT", "score": 1}]},
+    )
+
+    def question(name: str, low: int, high: int, score: Any = None, comment: Any = None) -> Any:
+        return {
+            "question": name,
+            "scaleMin": low,
+            "scaleMax": high,
+            "answered": score is not None,
+            "score": score,
+            "comment": comment,
+        }
+
+    assert ticket.solved_at is not None
+    assert answered == {
+        "data": {
+            "supportSurveyAnswer": {
+                "survey": {
+                    "isOpen": True,
+                    "closesAt": _iso(ticket.solved_at + timedelta(days=SURVEY_WINDOW_DAYS)),
+                    "questions": [
+                        question("CSAT_AGENT", 1, 5, 5, "<p>Mulțumesc, Ioana!</p>"),
+                        question("CSAT_RESOLUTION", 1, 5),
+                        question("NPS", 0, 10, 9),
+                    ],
+                },
+                "errors": [],
+            }
+        }
+    }
+    assert off_scale["data"]["supportSurveyAnswer"] == {
+        "survey": None,
+        "errors": [
+            {
+                "field": "answers[0].score",
+                "code": "OUT_OF_RANGE",
+                "message": "The score must be from 1 to 5.",
+            }
+        ],
+    }
+    assert again["data"]["supportSurveyAnswer"]["errors"] == [
+        {
+            "field": "answers[0].question",
+            "code": "ALREADY_ANSWERED",
+            "message": "This question was already answered.",
+        }
+    ]
+    assert sorted(SurveyAnswer.objects.values_list("question", "score")) == [
+        ("csat_agent", 5),
+        ("nps", 9),
+    ]
+    assert storefront.ran == SURVEY_STORY
+
+
+def test_the_stories_run_every_example():
+    assert GUEST_STORY | CUSTOMER_STORY | SURVEY_STORY == {p.name for p in STOREFRONT_OPERATIONS}

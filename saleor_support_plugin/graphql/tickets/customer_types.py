@@ -13,6 +13,7 @@ from ...tickets.customer import reopen_deadline
 from ...tickets.models import Ticket
 from ..core.context import RequestContext
 from ..core.ids import to_global_id
+from ..surveys.types import SupportTicketSurvey, resolve_ticket_survey
 from ..users.dataloaders import UserByIdLoader
 from .types import SupportTicket, SupportTicketMessage
 
@@ -76,6 +77,13 @@ class CustomerTicket(graphene.ObjectType):
             " (`supportTicketReopen`); null while it is open or once they no longer can."
         )
     )
+    survey = graphene.Field(
+        graphene.NonNull(SupportTicketSurvey),
+        description=(
+            "The ticket's satisfaction survey: open once the ticket is solved, answered with"
+            " `supportSurveyAnswer`."
+        ),
+    )
 
     class Meta:
         interfaces = (SupportTicket,)
@@ -89,3 +97,5 @@ class CustomerTicket(graphene.ObjectType):
     def resolve_reopen_until(root: Ticket, info: Any) -> datetime | None:
         deadline = reopen_deadline(root, reopen_window_days(info.context))
         return deadline if deadline is not None and deadline > timezone.now() else None
+
+    resolve_survey = staticmethod(resolve_ticket_survey)

@@ -19,6 +19,12 @@ from ..core.ids import to_global_id
 from ..returns.dataloaders import ReturnRequestByTicketLoader
 from ..returns.types import SupportReturnRequest
 from ..sla.clock_types import resolve_sla_clocks, sla_clocks_field
+from ..surveys.types import (
+    SupportCustomerSatisfaction,
+    SupportSurveyAnswer,
+    resolve_customer_satisfaction,
+    resolve_survey_answers,
+)
 from ..users.dataloaders import UserByIdLoader
 from ..users.types import SupportUser
 from .customer_context import (
@@ -356,6 +362,19 @@ class StaffTicket(graphene.ObjectType):
             " or for guests by e-mail; null when the customer cannot be told."
         )
     )
+    customer_satisfaction = graphene.Field(
+        SupportCustomerSatisfaction,
+        description=(
+            "The customer's survey answers on the tickets the agent may see (this one"
+            " included): CSAT shares, latest NPS, latest answers. Null when the customer"
+            " cannot be told (erased, unknown)."
+        ),
+    )
+    survey_answers = graphene.List(
+        graphene.NonNull(SupportSurveyAnswer),
+        required=True,
+        description="The customer's answers to this ticket's survey, in question order.",
+    )
     assignee = graphene.Field(
         SupportUser, description="The agent who owns the ticket; null when unassigned."
     )
@@ -397,6 +416,8 @@ class StaffTicket(graphene.ObjectType):
 
     resolve_customer_tickets = staticmethod(resolve_customer_tickets)
     resolve_customer_orders_count = staticmethod(resolve_customer_orders_count)
+    resolve_customer_satisfaction = staticmethod(resolve_customer_satisfaction)
+    resolve_survey_answers = staticmethod(resolve_survey_answers)
 
     @staticmethod
     def resolve_assignee(root: Ticket, info: Any) -> Any:
