@@ -15,7 +15,8 @@ passes the part after it); in the sandbox the same paths sit at the root:
     The single-page app (``index.html``, never cached), with the base URL and the API URL written
     into it.
 ``/app/assets/<file>``
-    The build's hashed files, cached for a year.
+    The build's hashed files, cached for a year; scripts and styles as the brotli or gzip copy
+    the build made beside them when the browser accepts it.
 
 Anything else is not found.
 """
@@ -38,6 +39,7 @@ from django.http import (
     HttpResponseNotFound,
     JsonResponse,
 )
+from django.utils.cache import patch_vary_headers
 
 from .. import PLUGIN_ID
 
@@ -250,10 +252,14 @@ def index_view(request: HttpRequest, mount: Mount) -> HttpResponse:
     return response
 
 
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+"""Precompressed copies the build writes beside scripts and styles, best first."""
+
+
 def asset_view(request: HttpRequest, name: str) -> HttpResponseBase:
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    if not _ASSET_NAME.match(name):
+    if not _ASSET_NAME.match(name) or name.endswith(tuple(s for _, s in ENCODINGS)):
         return HttpResponseNotFound()
     file = BUILD_DIR / "assets" / name
     if not file.is_file():
@@ -261,8 +267,43 @@ def asset_view(request: HttpRequest, name: str) -> HttpResponseBase:
     content_type = _CONTENT_TYPES.get(file.suffix) or (
         mimetypes.guess_type(file.name)[0] or "application/octet-stream"
     )
-    response = FileResponse(file.open("rb"), content_type=content_type)
+    encoding, served = _encoded(file, request.headers.get("Accept-Encoding", ""))
+    response = FileResponse(served.open("rb"), content_type=content_type)
+    if encoding is not None:
+        response["Content-Encoding"] = encoding
+    if file.suffix in _COMPRESSED_SUFFIXES:
+        patch_vary_headers(response, ["Accept-Encoding"])
     # Vite puts a content hash in every file name, so a name never changes its content.
     response["Cache-Control"] = IMMUTABLE
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+_COMPRESSED_SUFFIXES = (".js", ".css")
+
+
+def _encoded(file: Path, accept_encoding: str) -> tuple[str | None, Path]:
+    """Return the encoding and the file to send: a precompressed copy the client accepts."""
+    if file.suffix not in _COMPRESSED_SUFFIXES:
+        return None, file
+    accepted = _accepted_encodings(accept_encoding)
+    for encoding, suffix in ENCODINGS:
+        copy = file.with_name(file.name + suffix)
+        if encoding in accepted and copy.is_file():
+            return encoding, copy
+    return None, file
+
+
+def _accepted_encodings(header: str) -> set[str]:
+    """Return the codings of an ``Accept-Encoding`` header that are not refused with ``q=0``."""
+    accepted = set()
+    for part in header.split(","):
+        coding, _, parameters = part.strip().partition(";")
+        quality = parameters.strip().removeprefix("q=").strip() if parameters else "1"
+        try:
+            refused = float(quality) == 0
+        except ValueError:
+            refused = False
+        if coding and not refused:
+            accepted.add(coding.strip().lower())
+    return accepted

@@ -30,6 +30,7 @@ import { useSession } from "../session";
 import { SlaBadge, mostUrgent, useNow } from "../components/sla";
 import { BulkBar } from "./BulkBar";
 import { useViewCounts } from "./inboxCounts";
+import { takePrefetched } from "./inboxPrefetch";
 import { Highlighted, SearchSnippet } from "./SearchHighlight";
 import { InboxViewsNav } from "./InboxViewsNav";
 import {
@@ -91,7 +92,13 @@ export function Inbox({ params }: { params: URLSearchParams }) {
     const same = key === loadedKey.current;
     loadedKey.current = key;
     setState((previous) => ({ ...previous, loading: !same || previous.rows.length === 0, error: null }));
-    request<{ supportTickets: TicketListConnection | null }>(TICKET_LIST, variables).then(
+    type Answer = { supportTickets: TicketListConnection | null };
+    // The first page may already be on its way (inboxPrefetch); if that failed, ask again.
+    const early = takePrefetched<Answer>(TICKET_LIST, variables);
+    const answer = early
+      ? early.catch(() => request<Answer>(TICKET_LIST, variables))
+      : request<Answer>(TICKET_LIST, variables);
+    answer.then(
       (data) => {
         if (current !== sequence.current) return;
         setState({

@@ -24,6 +24,11 @@ const RECENT_DAYS = 7;
 /** "Breaching soon": a running SLA clock is due within this many minutes. */
 export const BREACHING_WITHIN_MINUTES = 120;
 
+/** Whole minutes, so the variables of a view stay the same for a minute (requests match). */
+function startOfMinute(time: number): string {
+  return new Date(time - (time % 60_000)).toISOString();
+}
+
 export interface SavedView {
   id: ViewId;
   label: MessageKey;
@@ -59,7 +64,7 @@ export const SAVED_VIEWS: readonly SavedView[] = [
     label: "view.solved",
     filter: (now) => ({
       status: ["SOLVED"],
-      updated: { gte: new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString() },
+      updated: { gte: startOfMinute(now.getTime() - RECENT_DAYS * 86_400_000) },
     }),
     sort: "updatedDesc",
   },
