@@ -52,6 +52,7 @@ from sandbox.store.catalogue import (
     LanguageKit,
 )
 from sandbox.store.models import Order, OrderLine, Product
+from sandbox.store.surveys import SurveyTaker
 
 DEFAULT_DAYS = 14
 DEFAULT_ORDERS_PER_DAY = 25
@@ -134,8 +135,10 @@ class Simulation:
         orders_per_day: int,
         end: datetime,
         progress: ProgressBar,
+        survey_rng: random.Random | None = None,
     ) -> None:
         self.rng = rng
+        self.surveys = SurveyTaker(survey_rng or random.Random())  # noqa: S311  # demo data
         self.days = days
         self.orders_per_day = orders_per_day
         self.end = end
@@ -423,6 +426,13 @@ class Simulation:
     def _move(self, ticket: Ticket, status: str, actor: Actor, at: datetime) -> None:
         desk.change_status(ticket, status, actor=actor, now=at)
         self.desk_work[f"tickets moved to {status}"] += 1
+        delay = self.surveys.delay() if status == TicketStatus.SOLVED else None
+        if delay is not None:
+            self.at(at + delay, partial(self._answer_survey, ticket.pk))
+
+    def _answer_survey(self, ticket_id: int) -> None:
+        if self.surveys.answer(ticket_id, self._now()):
+            self.desk_work["survey answers"] += 1
 
     def _customer_actor(self, ticket: Ticket) -> Actor:
         return Actor(user_id=ticket.customer_user_id)
@@ -633,6 +643,9 @@ class Command(BaseCommand):
             orders_per_day=options["orders_per_day"],
             end=timezone.now(),
             progress=ProgressBar(self.stderr, enabled=not quiet),
+            survey_rng=random.Random(f"surveys:{options['seed']}")  # noqa: S311  # demo data
+            if options["seed"] is not None
+            else None,
         )
         create_starter_macros()
         create_starter_teams(
