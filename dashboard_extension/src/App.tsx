@@ -11,9 +11,15 @@ import { Router, useRouter } from "./router";
 import { Inbox } from "./screens/Inbox";
 import { Login } from "./screens/Login";
 import { OrderWidget } from "./screens/OrderWidget";
-import { Ticket } from "./screens/Ticket";
 import { SessionProvider, useSession, type Mode } from "./session";
 import { ViewerContext } from "./viewer";
+
+/**
+ * The ticket screen is its own chunk: the inbox's first paint compiles less, and the chunk is
+ * fetched while the agent looks at the inbox, before the first ticket is opened.
+ */
+const loadTicket = () => import("./screens/Ticket");
+const Ticket = lazy(() => loadTicket().then((module) => ({ default: module.Ticket })));
 
 /** Settings are for leads only: their code loads when first opened, not with the inbox. */
 const Settings = lazy(() => import("./screens/settings/Settings").then((module) => ({ default: module.Settings })));
@@ -100,6 +106,14 @@ function Shell() {
     };
   }, [ready, request, attempt]);
 
+  useEffect(() => {
+    if (!viewer) {
+      return;
+    }
+    const timer = window.setTimeout(() => void loadTicket().catch(() => undefined), 300);
+    return () => window.clearTimeout(timer);
+  }, [viewer]);
+
   if (route.name === "orderWidget") {
     return session.ready ? <OrderWidget orderId={route.orderId} /> : <Loading label={t("embedded.connecting")} />;
   }
@@ -119,7 +133,11 @@ function Shell() {
     content = <Text as="p" role="alert">{t("error.forbidden")}</Text>;
   } else if (route.name === "ticket") {
     // The screens load their data beside the viewer's, not after it.
-    content = <Ticket id={route.id} />;
+    content = (
+      <Suspense fallback={<Loading />}>
+        <Ticket id={route.id} />
+      </Suspense>
+    );
   } else if (route.name === "inbox") {
     content = <Inbox params={route.params} />;
   } else if (route.name === "settings") {
