@@ -81,6 +81,7 @@ def test_there_are_dashboard_examples():
         "ticket_queue.graphql",
         "ticket_queue_sla.graphql",
         "ticket_reply.graphql",
+        "ticket_search.graphql",
         "ticket_take_next.graphql",
         "ticket_update.graphql",
     ]
@@ -111,3 +112,24 @@ def test_the_dashboard_reads_run_for_an_agent(staff_api_client, ticket):
         ticket.number
     ]
     assert detail["data"]["supportTicket"]["number"] == ticket.number
+
+
+def test_the_dashboard_search_example_marks_the_match_and_counts_views(
+    staff_api_client, ticket_generator
+):
+    # given
+    ticket_generator(subject="Colet întârziat la Iași")
+    ticket_generator(subject="Where is my parcel?")
+
+    # when
+    result = staff_api_client.execute(
+        (CONTRACT / "dashboard" / "ticket_search.graphql").read_text(), {"search": "intarziat"}
+    )
+
+    # then
+    assert "errors" not in result
+    edges = result["data"]["supportTickets"]["edges"]
+    assert [edge["node"]["subject"] for edge in edges] == ["Colet întârziat la Iași"]
+    assert edges[0]["searchHighlight"]["subjectRanges"] == [{"start": 6, "end": 15}]
+    assert result["data"]["unassigned"] == {"totalCount": 2}
+    assert result["data"]["pending"] == {"totalCount": 0}
