@@ -153,6 +153,34 @@ export const TICKET_DETAIL = /* GraphQL */ `
           id
         }
         isAnonymised
+        customerSatisfaction {
+          responses
+          csatAgent
+          csatResolution
+          nps {
+            latestScore
+            latestAnsweredAt
+            count
+          }
+          recent {
+            question
+            score
+            scaleMax
+            comment
+            ticketId
+            ticketNumber
+            createdAt
+          }
+        }
+        surveyAnswers {
+          question
+          score
+          scaleMax
+          comment
+          ticketId
+          ticketNumber
+          createdAt
+        }
         assignee {
           id
           email

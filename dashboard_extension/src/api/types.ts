@@ -173,6 +173,34 @@ export interface TicketDetail {
   messages: Connection<Message>;
   events: Connection<TimelineEvent>;
   slaClocks?: SlaClock[];
+  /** The customer's survey answers on the tickets the agent may see; null when unknown. */
+  customerSatisfaction?: CustomerSatisfaction | null;
+  /** The answers to this ticket's survey, in question order. */
+  surveyAnswers?: SurveyAnswer[];
+}
+
+export type SurveyQuestion = "CSAT_AGENT" | "CSAT_RESOLUTION" | "NPS";
+
+export interface SurveyAnswer {
+  question: SurveyQuestion;
+  score: number;
+  scaleMax: number;
+  /** Sanitised HTML from the server; null without a comment. */
+  comment: string | null;
+  ticketId: string;
+  ticketNumber: number;
+  createdAt: string;
+}
+
+export interface CustomerSatisfaction {
+  /** Tickets whose survey the customer answered. */
+  responses: number;
+  /** Share of 4-5 answers in percent (one decimal); null without answers. */
+  csatAgent: number | null;
+  csatResolution: number | null;
+  nps: { latestScore: number; latestAnsweredAt: string; count: number } | null;
+  /** Latest answers, newest first. */
+  recent: SurveyAnswer[];
 }
 
 export interface FieldError {

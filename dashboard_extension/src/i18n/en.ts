@@ -1,5 +1,6 @@
 import { inboxExtrasMessages } from "./inboxExtras";
 import { settingsMessages } from "./settings";
+import { surveysMessages } from "./surveys";
 import { ticketActionsMessages } from "./ticketActions";
 
 /** English, the reference: every other language must have exactly these keys. */
@@ -248,6 +249,7 @@ export const en = {
   ...settingsMessages.en,
   ...ticketActionsMessages.en,
   ...inboxExtrasMessages.en,
+  ...surveysMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,12 +1,14 @@
 import type { Messages } from "./en";
 import { inboxExtrasMessages } from "./inboxExtras";
 import { settingsMessages } from "./settings";
+import { surveysMessages } from "./surveys";
 import { ticketActionsMessages } from "./ticketActions";
 
 export const fa: Messages = {
   ...settingsMessages.fa,
   ...ticketActionsMessages.fa,
   ...inboxExtrasMessages.fa,
+  ...surveysMessages.fa,
   "app.title": "پشتیبانی مشتریان",
   "app.version": "پشتیبانی مشتریان {version}",
   "nav.inbox": "صندوق ورودی",

@@ -1,12 +1,14 @@
 import type { Messages } from "./en";
 import { inboxExtrasMessages } from "./inboxExtras";
 import { settingsMessages } from "./settings";
+import { surveysMessages } from "./surveys";
 import { ticketActionsMessages } from "./ticketActions";
 
 export const pl: Messages = {
   ...settingsMessages.pl,
   ...ticketActionsMessages.pl,
   ...inboxExtrasMessages.pl,
+  ...surveysMessages.pl,
   "app.title": "Obsługa klienta",
   "app.version": "Obsługa klienta {version}",
   "nav.inbox": "Skrzynka",

@@ -1,12 +1,14 @@
 import type { Messages } from "./en";
 import { inboxExtrasMessages } from "./inboxExtras";
 import { settingsMessages } from "./settings";
+import { surveysMessages } from "./surveys";
 import { ticketActionsMessages } from "./ticketActions";
 
 export const ro: Messages = {
   ...settingsMessages.ro,
   ...ticketActionsMessages.ro,
   ...inboxExtrasMessages.ro,
+  ...surveysMessages.ro,
   "app.title": "Asistență clienți",
   "app.version": "Asistență clienți {version}",
   "nav.inbox": "Inbox",

@@ -2,7 +2,14 @@ import { Text } from "@saleor/macaw-ui";
 import { useEffect, useState } from "react";
 
 import { TICKET_LIST } from "../../api/operations";
-import { nodes, type Connection, type TicketRow, type TicketDetail } from "../../api/types";
+import {
+  nodes,
+  type Connection,
+  type CustomerSatisfaction,
+  type SurveyAnswer,
+  type TicketRow,
+  type TicketDetail,
+} from "../../api/types";
 import { ErrorState, Panel, StatusBadge } from "../../components/common";
 import { useI18n } from "../../i18n";
 import { ticketPath, useRouter } from "../../router";
@@ -83,6 +90,96 @@ export function CustomerPanel({ ticket }: { ticket: TicketDetail }) {
           ))}
         </ul>
       )}
+      {ticket.surveyAnswers?.length ? (
+        <>
+          <Text as="h3" size={4} fontWeight="bold">
+            {t("surveys.thisTicket")}
+          </Text>
+          <AnswerList answers={ticket.surveyAnswers} linkTickets={false} />
+        </>
+      ) : null}
+      {ticket.customerSatisfaction ? <Satisfaction satisfaction={ticket.customerSatisfaction} /> : null}
     </Panel>
+  );
+}
+
+/** What the customer answered in earlier surveys: CSAT shares, latest NPS, latest answers. */
+function Satisfaction({ satisfaction }: { satisfaction: CustomerSatisfaction }) {
+  const { t, number } = useI18n();
+  const percent = (value: number | null) =>
+    value === null ? t("surveys.notAnswered") : t("surveys.percent", { value });
+  return (
+    <>
+      <Text as="h3" size={4} fontWeight="bold">
+        {t("surveys.title")}
+      </Text>
+      {satisfaction.responses === 0 ? (
+        <Text as="p" className="desk-muted">
+          {t("surveys.none")}
+        </Text>
+      ) : (
+        <>
+          <dl className="desk-facts">
+            <dt>{t("surveys.csatAgent")}</dt>
+            <dd>{percent(satisfaction.csatAgent)}</dd>
+            <dt>{t("surveys.csatResolution")}</dt>
+            <dd>{percent(satisfaction.csatResolution)}</dd>
+            <dt>{t("surveys.latestNps")}</dt>
+            <dd>
+              {satisfaction.nps ? (
+                <>
+                  {t("surveys.score", { score: satisfaction.nps.latestScore, max: 10 })}{" "}
+                  <span className="desk-muted">{t("surveys.npsAnswers", { count: satisfaction.nps.count })}</span>
+                </>
+              ) : (
+                t("surveys.notAnswered")
+              )}
+            </dd>
+            <dt>{t("surveys.responses")}</dt>
+            <dd>{number(satisfaction.responses)}</dd>
+          </dl>
+          <Text as="h4" size={3} fontWeight="bold">
+            {t("surveys.recent")}
+          </Text>
+          <AnswerList answers={satisfaction.recent} linkTickets />
+        </>
+      )}
+    </>
+  );
+}
+
+function AnswerList({ answers, linkTickets }: { answers: SurveyAnswer[]; linkTickets: boolean }) {
+  const { t, date } = useI18n();
+  const { navigate, href } = useRouter();
+  return (
+    <ul className="desk-other-tickets">
+      {answers.map((answer) => (
+        <li key={`${answer.ticketId}-${answer.question}`}>
+          <span>
+            <strong>{t(`surveys.question.${answer.question}`)}</strong>{" "}
+            {t("surveys.score", { score: answer.score, max: answer.scaleMax })}
+            {linkTickets ? (
+              <>
+                {" · "}
+                <a
+                  href={href(ticketPath(answer.ticketId))}
+                  aria-label={t("surveys.openTicket", { number: String(answer.ticketNumber) })}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    navigate(ticketPath(answer.ticketId));
+                  }}
+                >
+                  #{answer.ticketNumber}
+                </a>
+              </>
+            ) : null}{" "}
+            <span className="desk-muted">{date(answer.createdAt)}</span>
+          </span>
+          {answer.comment ? (
+            <div className="desk-message-body desk-muted" dir="auto" dangerouslySetInnerHTML={{ __html: answer.comment }} />
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
