@@ -195,7 +195,8 @@ def delete_category(category: TicketCategory) -> None:
     if _in_use_elsewhere(locked):
         raise CategoryError(
             CategoryErrorCode.IN_USE,
-            "Macros or SLA policies use this category; take it out of them, or deactivate it.",
+            "Macros, SLA policies or survey answers refer to this category; take it out of the"
+            " macros and policies, or deactivate it.",
             field="id",
         )
     try:

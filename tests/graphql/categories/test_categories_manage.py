@@ -401,7 +401,8 @@ def test_a_category_a_macro_sets_is_in_use(api_client_for, lead, macro_generator
         "errors": [
             _error(
                 "id",
-                "Macros or SLA policies use this category; take it out of them, or deactivate it.",
+                "Macros, SLA policies or survey answers refer to this category; take it out of the"
+                " macros and policies, or deactivate it.",
                 "IN_USE",
             )
         ],
@@ -421,7 +422,8 @@ def test_a_category_an_sla_policy_names_is_in_use(lead_client, sla_policy_genera
     assert result["data"]["supportCategoryDelete"]["errors"] == [
         _error(
             "id",
-            "Macros or SLA policies use this category; take it out of them, or deactivate it.",
+            "Macros, SLA policies or survey answers refer to this category; take it out of the"
+            " macros and policies, or deactivate it.",
             "IN_USE",
         )
     ]

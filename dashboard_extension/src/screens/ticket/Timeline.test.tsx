@@ -17,7 +17,12 @@ const ticket = detail({
       event("MERGED_INTO", { target_ticket_id: 7, target_number: 1042 }),
       event("SPLIT", { message_id: 3, new_ticket_id: 8, new_number: 1043 }),
       event("SLA_BREACHED", { kind: "first_response", cycle: 0 }),
-      event("SURVEY_ANSWERED", { answers: [] }),
+      event("SURVEY_ANSWERED", {
+        answers: [
+          { id: 1, question: "csat_agent", score: 4 },
+          { id: 2, question: "nps", score: 9 },
+        ],
+      }),
       event("SOMETHING_NEW", {}),
     ],
     pageInfo: { hasNextPage: false, endCursor: null },
@@ -35,7 +40,7 @@ describe("Timeline", () => {
       "Merged into another ticket · #1042 by the desk",
       "Message split into a new ticket · #1043 by the desk",
       "SLA breached · First response by the desk",
-      "Survey answered by the desk",
+      "Survey answered · Help from the agent 4/5, Would recommend the shop 9/10 by the desk",
       "Change by the desk",
     ]);
   });

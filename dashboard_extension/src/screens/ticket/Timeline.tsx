@@ -71,6 +71,17 @@ function detail(t: Translate, type: string, raw: string): string {
   if ((type === "SLA_WARNING" || type === "SLA_BREACHED") && typeof parameters.kind === "string") {
     return t(`sla.kind.${parameters.kind.toUpperCase()}` as MessageKey);
   }
+  if (type === "SURVEY_ANSWERED" && Array.isArray(parameters.answers)) {
+    return parameters.answers
+      .flatMap((answer: unknown) => {
+        const { question, score } = (answer ?? {}) as { question?: unknown; score?: unknown };
+        if (typeof question !== "string" || typeof score !== "number") return [];
+        const max = question === "nps" ? 10 : 5;
+        const label = t(`surveys.question.${question.toUpperCase()}` as MessageKey);
+        return [`${label} ${t("surveys.score", { score, max })}`];
+      })
+      .join(", ");
+  }
   if (type === "STORE_EVENT" && typeof parameters.kind === "string") {
     return parameters.kind.replace(/_/g, " ");
   }
