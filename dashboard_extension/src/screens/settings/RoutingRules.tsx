@@ -11,11 +11,11 @@ import { Failure, Pending, useQuery } from "./sla/parts";
 import { settingsErrorText, useAction } from "./teams/fields";
 import { RuleEditor } from "./teams/RuleEditor";
 
-export interface RoutingData {
+export type RoutingData = {
   supportRoutingRules: RoutingRule[];
   supportTeams: TeamRef[];
   supportCategories: (Category & { isActive: boolean })[];
-}
+};
 
 type ReorderResult = { routingRules: RoutingRule[] | null; errors: SettingsError[] } | null;
 

@@ -10,11 +10,11 @@ import { Pending, useQuery } from "./sla/parts";
 import { staffName } from "./teams/fields";
 import { TeamEditor } from "./teams/TeamEditor";
 
-export interface TeamsData {
+export type TeamsData = {
   supportTeams: Team[];
   supportAgents: { id: string; user: StaffUser | null; tier: Tier }[];
   supportRoutingRules: { id: string; team: { id: string } }[];
-}
+};
 
 const byPosition = (a: Team, b: Team) => a.position - b.position;
 
