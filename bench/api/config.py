@@ -33,6 +33,7 @@ BUDGET_MS = {
     "customer supportTicket(id), 50 messages": 150,
     "anonymous supportTicketCreate": 250,
     "agent queue supportTickets(first: 50)": 250,
+    "agent queue by SLA due (first: 50)": 250,
     "supportTicketTakeNext": 50,
     "supportTicketReply": 200,
     "search, selective term": 150,
@@ -43,12 +44,14 @@ BUDGET_STATEMENTS = {
     "customer supportTickets(first: 20)": 6,
     "customer supportTicket(id), 50 messages": 8,
     "agent queue supportTickets(first: 50)": 10,
+    "agent queue by SLA due (first: 50)": 10,
 }
 MIX = {
     "customer supportTickets(first: 20)": 25,
     "customer supportTicket(id), 50 messages": 20,
     "anonymous supportTicketCreate": 5,
-    "agent queue supportTickets(first: 50)": 15,
+    "agent queue supportTickets(first: 50)": 10,
+    "agent queue by SLA due (first: 50)": 5,
     "supportTicketTakeNext": 5,
     "supportTicketReply": 10,
     "search, selective term": 8,

@@ -28,6 +28,7 @@ class Desk:
     accounts: int
     guest_tickets: int
     database_bytes: int
+    survey_answers: int
     agents: list[str]
     """Tokens of the L1 agents, whose queue the dashboard shows."""
     customers: list[tuple[str, int]]
@@ -108,6 +109,7 @@ def read_desk() -> Desk:
         ),
         guest_tickets=scalar("SELECT count(*) FROM support_ticket WHERE customer_user_id IS NULL"),
         database_bytes=scalar("SELECT pg_database_size(current_database())"),
+        survey_answers=scalar("SELECT count(*) FROM support_survey_answer"),
         agents=[issue_sandbox_token(agent) for agent in agents],
         customers=[(issue_sandbox_token(owners[pk]), count) for pk, count in heavy],
         long_threads=[
@@ -151,15 +153,7 @@ def build_operations(desk: Desk) -> list[Operation]:
     from saleor_support_plugin.tickets.models import Ticket
 
     queue = (DASHBOARD / "ticket_queue.graphql").read_text()
-    row_fragment = queue[queue.index("fragment TicketRow") :]
-    search = (
-        "query TicketSearch($first: Int = 50, $search: String) {\n"
-        "  supportTickets(first: $first, search: $search) {\n"
-        "    edges { node { ...TicketRow } }\n"
-        "    pageInfo { hasNextPage endCursor }\n"
-        "  }\n"
-        "}\n\n" + row_fragment
-    )
+    search = (DASHBOARD / "ticket_search.graphql").read_text()
     selective = [term for term, _count in desk.selective_terms]
 
     def data(payload: dict[str, Any]) -> dict[str, Any]:
@@ -191,8 +185,15 @@ def build_operations(desk: Desk) -> list[Operation]:
         )
         Ticket.objects.filter(pk=taken or 0).update(assignee=None)
 
+    def page(payload: dict[str, Any]) -> None:
+        need(len(data(payload)["supportTickets"]["edges"]) > 0, "an empty page", payload)
+
     def searched(payload: dict[str, Any]) -> None:
-        need(len(data(payload)["supportTickets"]["edges"]) > 0, "nothing found", payload)
+        found = data(payload)
+        edges = found["supportTickets"]["edges"]
+        need(len(edges) > 0, "nothing found", payload)
+        need(all(edge["searchHighlight"] for edge in edges), "no highlight", payload)
+        need(found["unassigned"]["totalCount"] is not None, "no view count", payload)
 
     def guest(rng: random.Random) -> tuple[str | None, dict[str, Any]]:
         language = pick_language(rng)
@@ -246,7 +247,16 @@ def build_operations(desk: Desk) -> list[Operation]:
             "agent queue supportTickets(first: 50)",
             queue,
             lambda rng: (rng.choice(desk.agents), {"first": 50}),
-            lambda payload: need(data(payload)["supportTickets"] is not None, "no page", payload),
+            page,
+        ),
+        Operation(
+            "agent queue by SLA due (first: 50)",
+            (DASHBOARD / "ticket_queue_sla.graphql").read_text(),
+            lambda rng: (
+                rng.choice(desk.agents),
+                {"first": 50, "filter": {"status": ["NEW", "OPEN", "PENDING", "ON_HOLD"]}},
+            ),
+            page,
         ),
         Operation(
             "supportTicketTakeNext",

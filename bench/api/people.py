@@ -272,6 +272,37 @@ STATUS_BY_AGE = (
     (HISTORY_DAYS + 1, {"solved": 15, "closed": 85}),
 )
 """Status by age in days: recent tickets are being worked on, older ones are done."""
+SURVEY_SHARE = 0.2
+"""Solved and closed tickets whose customer answered the satisfaction survey."""
+MOODS = {
+    # mood: (share, CSAT scores 1-5, NPS scores 0-10)
+    "pleased": (70, (4, 5, 5), (8, 9, 10, 10)),
+    "neutral": (15, (3, 3, 4), (6, 7, 8)),
+    "unhappy": (15, (1, 2, 2), (0, 2, 4, 5)),
+}
+SURVEY_COMMENTS = {
+    "en": {
+        "pleased": ("Quick and friendly, thank you!", "Solved in one answer."),
+        "neutral": ("It took a while but it is sorted.",),
+        "unhappy": ("Three e-mails before anyone read my order number.",),
+    },
+    "ro": {
+        "pleased": ("Mulțumesc, răspuns rapid!",),
+        "neutral": ("A durat cam mult.",),
+        "unhappy": ("Nimeni nu a citit ce am scris.",),
+    },
+    "pl": {
+        "pleased": ("Dziękuję, szybka pomoc!",),
+        "neutral": ("Trochę to trwało.",),
+        "unhappy": ("Nadal czekam na zwrot pieniędzy.",),
+    },
+    "fa": {
+        "pleased": ("ممنون، خیلی سریع پاسخ دادید.",),
+        "neutral": ("کمی طول کشید.",),
+        "unhappy": ("هنوز مشکلم حل نشده است.",),
+    },
+}
+"""What customers write beside their scores, by language and mood."""
 AGENTS = (
     # (role, tier, languages, how many)
     ("agent", 1, ("en",), 8),

@@ -104,7 +104,8 @@ def report(
     print(
         f"desk: {desk.tickets:,} tickets, {desk.messages:,} messages ({desk.notes:,} internal"
         f" notes), {desk.events:,} timeline rows; {desk.accounts:,} customer accounts,"
-        f" {desk.guest_tickets:,} guest tickets; database {desk.database_bytes / 2**30:.1f} GiB"
+        f" {desk.guest_tickets:,} guest tickets, {desk.survey_answers:,} survey answers;"
+        f" database {desk.database_bytes / 2**30:.1f} GiB"
     )
     if steps:
         print(
@@ -170,6 +171,7 @@ def report(
                     "timeline_rows": desk.events,
                     "accounts": desk.accounts,
                     "guest_tickets": desk.guest_tickets,
+                    "survey_answers": desk.survey_answers,
                     "database_bytes": desk.database_bytes,
                     "selective_terms": desk.selective_terms,
                     "common_terms": desk.common_terms,

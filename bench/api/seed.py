@@ -85,6 +85,7 @@ def seed(tickets: int) -> dict[str, float]:
     from django.utils import timezone
 
     from saleor_support_plugin.sla.sync import sync_tickets_by_ids
+    from saleor_support_plugin.surveys.models import SurveyAnswer
     from saleor_support_plugin.tickets.models import (
         Ticket,
         TicketAccessToken,
@@ -98,7 +99,14 @@ def seed(tickets: int) -> dict[str, float]:
     steps: dict[str, float] = {}
     started = time.perf_counter()
     staff = _create_staff()
-    models: list[Any] = [get_user_model(), Ticket, TicketMessage, TicketEvent, TicketAccessToken]
+    models: list[Any] = [
+        get_user_model(),
+        Ticket,
+        TicketMessage,
+        TicketEvent,
+        TicketAccessToken,
+        SurveyAnswer,
+    ]
     with without_secondary_indexes([m._meta.db_table for m in models]):
         customers = _copy_customers(rng, max(LONG_THREADS, round(tickets * 0.6 / 2.5)), now)
         writer = DeskWriter(

@@ -20,10 +20,13 @@ from .people import (
     CHANNELS,
     COURIERS,
     MESSAGES_PER_TICKET,
+    MOODS,
     NOTES,
     PRIORITIES,
     SIZES,
     STATUS_BY_AGE,
+    SURVEY_COMMENTS,
+    SURVEY_SHARE,
     TAGS,
     Language,
     Product,
@@ -68,6 +71,7 @@ class DeskWriter:
         products: list[Product],
         now: datetime,
     ) -> None:
+        from saleor_support_plugin.surveys.models import SurveyAnswer
         from saleor_support_plugin.tickets.models import (
             Ticket,
             TicketAccessToken,
@@ -88,9 +92,11 @@ class DeskWriter:
         self.messages = CopyTable(TicketMessage)
         self.events = CopyTable(TicketEvent)
         self.tokens = CopyTable(TicketAccessToken)
+        self.answers = CopyTable(SurveyAnswer)
         self.message_id = next_id(TicketMessage)
         self.event_id = next_id(TicketEvent)
         self.token_id = next_id(TicketAccessToken)
+        self.answer_id = next_id(SurveyAnswer)
         self.first_ticket_id = next_id(Ticket)
         long_every = max(1, tickets // LONG_THREADS)
         self.long_threads = {
@@ -104,7 +110,7 @@ class DeskWriter:
             for index in range(self.count):
                 self._ticket(self.first_ticket_id + index, index)
                 if (index + 1) % CHUNK == 0 or index + 1 == self.count:
-                    submit([self.tickets, self.messages, self.events, self.tokens])
+                    submit([self.tickets, self.messages, self.events, self.tokens, self.answers])
                     progress(index + 1)
 
     def _text(self, template: str, **values: Any) -> str:
@@ -174,6 +180,51 @@ class DeskWriter:
             f"{ascii_name(first, language)}.{ascii_name(last, language)}.g{index}@{language.domain}"
         ).replace(" ", "")
         return Customer(None, email, first, last, language)
+
+    def _survey(
+        self,
+        ticket_id: int,
+        customer: Customer,
+        at: datetime,
+        agent: int,
+        category: str,
+        channel: str,
+    ) -> list[dict[str, Any]]:
+        """Write the customer's survey answers; return them as the timeline entry lists them."""
+        from saleor_support_plugin.surveys import SurveyQuestion
+        from saleor_support_plugin.tickets.sanitize import text_to_html
+
+        rng = self.rng
+        mood = rng.choices(list(MOODS), weights=[share for share, *_ in MOODS.values()])[0]
+        _share, csat, nps = MOODS[mood]
+        questions = [SurveyQuestion.CSAT_AGENT]
+        if rng.random() < 0.8:
+            questions.append(SurveyQuestion.CSAT_RESOLUTION)
+        if rng.random() < 0.6:
+            questions.append(SurveyQuestion.NPS)
+        answers = []
+        for question in questions:
+            score = rng.choice(nps if question == SurveyQuestion.NPS else csat)
+            comment = ""
+            if question == SurveyQuestion.CSAT_AGENT and rng.random() < 0.25:
+                comment = rng.choice(SURVEY_COMMENTS[customer.language.code][mood])
+            self.answers.add(
+                {
+                    "id": self.answer_id,
+                    "ticket_id": ticket_id,
+                    "question": question,
+                    "score": score,
+                    "comment_raw": comment,
+                    "comment": text_to_html(comment) if comment else "",
+                    "agent_id": agent,
+                    "category_id": self.categories[category],
+                    "channel": channel,
+                    "created_at": at,
+                }
+            )
+            answers.append({"id": self.answer_id, "question": question, "score": score})
+            self.answer_id += 1
+        return answers
 
     def _ticket(self, ticket_id: int, index: int) -> None:
         from saleor_support_plugin.search.documents import (
@@ -347,6 +398,12 @@ class DeskWriter:
                     solved_at = at
                 if step == "closed":
                     closed_at = at
+        if solved_at is not None and rng.random() < SURVEY_SHARE:
+            answered_at = min(solved_at + timedelta(hours=rng.expovariate(1 / 30)), self.now)
+            answers = self._survey(ticket_id, customer, answered_at, agent, category, channel)
+            events.append(
+                (answered_at, "survey_answered", {"answers": answers}, customer.user_id, None)
+            )
         for event_at, event_type, parameters, user_id, dedupe_key in sorted(
             events, key=lambda e: e[0]
         ):
