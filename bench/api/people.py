@@ -274,13 +274,13 @@ STATUS_BY_AGE = (
 """Status by age in days: recent tickets are being worked on, older ones are done."""
 SURVEY_SHARE = 0.2
 """Solved and closed tickets whose customer answered the satisfaction survey."""
-MOODS = {
+MOODS: dict[str, tuple[int, tuple[int, ...], tuple[int, ...]]] = {
     # mood: (share, CSAT scores 1-5, NPS scores 0-10)
     "pleased": (70, (4, 5, 5), (8, 9, 10, 10)),
     "neutral": (15, (3, 3, 4), (6, 7, 8)),
     "unhappy": (15, (1, 2, 2), (0, 2, 4, 5)),
 }
-SURVEY_COMMENTS = {
+SURVEY_COMMENTS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "pleased": ("Quick and friendly, thank you!", "Solved in one answer."),
         "neutral": ("It took a while but it is sorted.",),
