@@ -119,7 +119,9 @@ describe("Categories settings", () => {
     });
     await screen.findByText("Account");
     fireEvent.click(within(row("account")).getByRole("button", { name: "Delete Account" }));
-    await act(async () => fireEvent.click(within(row("account")).getByRole("button", { name: "Yes, delete" })));
+    const question = screen.getByRole("group", { name: "Delete “Account”? Routing and intake rules naming it stop matching it." });
+    expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Yes, delete" }));
+    await act(async () => fireEvent.click(within(question).getByRole("button", { name: "Yes, delete" })));
 
     expect(calls.find((call) => call.operation === "SettingsCategoryDelete")?.variables).toEqual({ id: "c-account" });
     const alert = screen.getByRole("alert");

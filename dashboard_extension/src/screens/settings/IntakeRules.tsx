@@ -295,7 +295,7 @@ export function IntakeRulesSettings() {
         max={MAX_REOPEN_DAYS}
         step={1}
         inputMode="numeric"
-        className="desk-cfg-narrow"
+        className="desk-st-number-field"
       />
 
       {wholeErrors.map((item) => (

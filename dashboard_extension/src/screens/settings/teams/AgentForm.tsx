@@ -19,7 +19,7 @@ import { SelectField } from "../../../components/common";
 import { useI18n } from "../../../i18n";
 import { useSession } from "../../../session";
 import { Failure, TextField } from "../sla/parts";
-import { ChoiceList, errorsByField, joinList, settingsErrorText, splitList, useAction } from "./fields";
+import { ChoiceList, errorsByField, joinList, settingsErrorText, splitList, staffName, useAction } from "./fields";
 
 type Result = { agentProfile: AgentProfile | null; errors: SettingsError[] } | null;
 
@@ -122,7 +122,7 @@ export function AgentForm({
     <form className="desk-cfg-form desk-st-agent-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
       <Text as="h3" size={4} fontWeight="bold" id={headingId}>
         {profile
-          ? t("settings.agents.editTitle", { name: profile.user?.email ?? t("settings.agents.gone") })
+          ? t("settings.agents.editTitle", { name: staffName(profile.user, t("settings.agents.gone")) })
           : t("settings.agents.addTitle")}
       </Text>
       {profile ? null : (
@@ -180,7 +180,7 @@ export function AgentForm({
           max={1000}
           step={1}
           inputMode="numeric"
-          className="desk-cfg-narrow"
+          className="desk-st-number-field"
         />
       </div>
       <ChoiceList

@@ -7,7 +7,7 @@ import type { SettingsError, TicketCategory } from "../../../api/typesSettingsTe
 import { useI18n } from "../../../i18n";
 import { useSession } from "../../../session";
 import { Failure, TextField } from "../sla/parts";
-import { RowDelete, settingsErrorText, useAction } from "./fields";
+import { settingsErrorText, useAction } from "./fields";
 
 /** Categories the desk files tickets in by itself: renamed and moved, never deactivated or deleted. */
 export const PROTECTED_CATEGORIES: readonly string[] = ["other", "return"];
@@ -39,8 +39,12 @@ export function CategoryRow({
   const [name, setName] = useState(category.name);
   const [error, setError] = useState<SettingsError | null>(null);
   const { busy, failure, run, clearFailure } = useAction();
+  const [confirming, setConfirming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const wasRenaming = useRef(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
   const isProtected = PROTECTED_CATEGORIES.includes(category.slug);
 
   useEffect(() => {
@@ -48,6 +52,13 @@ export function CategoryRow({
     if (!renaming && wasRenaming.current) renameButton.current?.focus();
     wasRenaming.current = renaming;
   }, [renaming]);
+
+  useEffect(() => {
+    // Keyboard focus follows the question: to "Yes, delete" when asked, back to Delete after Cancel.
+    if (confirming) confirmButton.current?.focus();
+    else if (wasConfirming.current) deleteButton.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
 
   const change = (input: { name?: string; isActive?: boolean }) =>
     run(async () => {
@@ -82,6 +93,7 @@ export function CategoryRow({
   const nameError = error && error.field === "name" ? settingsErrorText(t, "categories", error) : null;
   const rowError = error && error.field !== "name" ? error : null;
   const formId = `category-rename-${category.id}`;
+  const question = t("settings.categories.deleteQuestion", { name: category.name });
 
   return (
     <>
@@ -122,7 +134,7 @@ export function CategoryRow({
             </>
           ) : null}
         </td>
-        <td className="desk-cfg-cell-actions">
+        <td className="desk-cfg-cell-actions desk-st-actions-start">
           <div className="desk-cfg-row-actions">
             <Button
               variant="tertiary"
@@ -188,20 +200,47 @@ export function CategoryRow({
               </Button>
             )}
             {isProtected ? null : (
-              <RowDelete
-                label={t("settings.categories.delete")}
-                name={t("settings.categories.deleteNamed", { name: category.name })}
-                question={t("settings.categories.deleteQuestion", { name: category.name })}
-                onConfirm={() => void remove()}
-                busy={busy}
-              />
+              <Button
+                ref={deleteButton}
+                variant="secondary"
+                size="small"
+                disabled={busy}
+                aria-expanded={confirming}
+                aria-label={t("settings.categories.deleteNamed", { name: category.name })}
+                onClick={() => {
+                  setError(null);
+                  setConfirming(true);
+                }}
+              >
+                {t("settings.categories.delete")}
+              </Button>
             )}
           </div>
         </td>
       </tr>
-      {rowError || failure ? (
+      {confirming || rowError || failure ? (
         <tr className="desk-st-row-message">
           <td colSpan={columns}>
+            {confirming ? (
+              <div className="desk-st-confirm-row" role="group" aria-label={question}>
+                <Text as="p">{question}</Text>
+                <Button
+                  ref={confirmButton}
+                  variant="error"
+                  size="small"
+                  disabled={busy}
+                  onClick={() => {
+                    setConfirming(false);
+                    void remove();
+                  }}
+                >
+                  {t("settings.common.confirmDelete")}
+                </Button>
+                <Button variant="tertiary" size="small" onClick={() => setConfirming(false)}>
+                  {t("settings.common.cancel")}
+                </Button>
+              </div>
+            ) : null}
             {rowError ? (
               <div className="desk-cfg-alert desk-st-alert-actions" role="alert">
                 <Text as="p">

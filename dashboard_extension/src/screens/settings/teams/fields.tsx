@@ -1,9 +1,9 @@
 /** Pieces the team, agent, routing, category and intake settings share: switches, choices, lists, saving. */
-import { Button, Text } from "@saleor/macaw-ui";
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Text } from "@saleor/macaw-ui";
+import { useCallback, useId, useState, type ReactNode } from "react";
 
 import type { SettingsError, StaffUser } from "../../../api/typesSettingsTeams";
-import { useI18n, type Translate } from "../../../i18n";
+import type { Translate } from "../../../i18n";
 import { codeText } from "../sla/parts";
 
 /** A labelled on/off switch (a checkbox with the switch role), with a hint or an error below it. */
@@ -217,61 +217,6 @@ export function SelectInput<T extends string>({
           {error}
         </Text>
       ) : null}
-    </div>
-  );
-}
-
-/** A row's delete button, named after the row for screen readers, that asks once more in place. */
-export function RowDelete({
-  label,
-  name,
-  question,
-  onConfirm,
-  busy,
-}: {
-  label: string;
-  /** The button's accessible name, e.g. "Delete Account". */
-  name: string;
-  question: string;
-  onConfirm: () => void;
-  busy?: boolean;
-}) {
-  const { t } = useI18n();
-  const [asking, setAsking] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
-  useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-    else if (asked.current) deleteRef.current?.focus();
-    asked.current = asking;
-  }, [asking]);
-  if (!asking) {
-    return (
-      <Button ref={deleteRef} type="button" variant="error" size="small" aria-label={name} disabled={busy} onClick={() => setAsking(true)}>
-        {label}
-      </Button>
-    );
-  }
-  return (
-    <div className="desk-cfg-confirm desk-st-confirm" role="group" aria-label={question}>
-      <Text as="p">{question}</Text>
-      <Button
-        ref={confirmRef}
-        type="button"
-        variant="error"
-        size="small"
-        disabled={busy}
-        onClick={() => {
-          setAsking(false);
-          onConfirm();
-        }}
-      >
-        {t("settings.common.confirmDelete")}
-      </Button>
-      <Button type="button" variant="tertiary" size="small" onClick={() => setAsking(false)}>
-        {t("settings.common.cancel")}
-      </Button>
     </div>
   );
 }
