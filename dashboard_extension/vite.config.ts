@@ -1,4 +1,6 @@
 /// <reference types="vitest/config" />
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 
@@ -65,23 +67,22 @@ function inboxPrefetchEntry(): Plugin {
 /**
  * Brotli and gzip copies of scripts and styles (saleor_support_plugin/web/workspace.py sends
  * the one the browser accepts), so no server or proxy needs to compress them on the fly.
+ * They are made from the files as written: chunks still carry placeholders (such as the
+ * preload list of lazily loaded screens) until Vite's last rendering step.
  */
 function precompressed(): Plugin {
   return {
     name: "desk-precompressed",
     apply: "build",
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (!/\.(js|css)$/.test(file.fileName)) continue;
-        const source = file.type === "chunk" ? file.code : file.source;
-        const bytes = Buffer.from(source);
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? outDir;
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|css)$/.test(fileName)) continue;
+        const path = join(dir, fileName);
+        const bytes = readFileSync(path);
         if (bytes.length < 1024) continue; // not worth a second request's headers
-        this.emitFile({
-          type: "asset",
-          fileName: `${file.fileName}.br`,
-          source: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
-        });
-        this.emitFile({ type: "asset", fileName: `${file.fileName}.gz`, source: gzipSync(bytes, { level: 9 }) });
+        writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
       }
     },
   };

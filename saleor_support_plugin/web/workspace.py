@@ -62,7 +62,9 @@ WIDGETS_SINCE = (3, 22)
 """First Saleor version with the ``ORDER_DETAILS_WIDGETS`` mount and the ``WIDGET`` target."""
 
 IMMUTABLE = "public, max-age=31536000, immutable"
-_CLIENT_ROUTE = re.compile(r"^/app(?:/|/tickets/[^/]+/?|/widgets/order/?)?$")
+_CLIENT_ROUTE = re.compile(
+    r"^/app(?:/|/tickets/[^/]+/?|/widgets/order/?|/settings(?:/[a-z-]+)?/?)?$"
+)
 _ASSET_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _CONTENT_TYPES = {
     ".js": "text/javascript; charset=utf-8",

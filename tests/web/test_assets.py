@@ -19,7 +19,16 @@ def _config(html: str) -> dict:
 
 
 @pytest.mark.parametrize(
-    "path", ["/app", "/app/", "/app/tickets/U3VwcG9ydFRpY2tldDox", "/app/widgets/order"]
+    "path",
+    [
+        "/app",
+        "/app/",
+        "/app/tickets/U3VwcG9ydFRpY2tldDox",
+        "/app/widgets/order",
+        "/app/settings",
+        "/app/settings/sla",
+        "/app/settings/routing/",
+    ],
 )
 def test_client_routes_get_the_app(client: Client, built_workspace, path):
     response = client.get(path)
@@ -104,6 +113,8 @@ def test_the_plugin_serves_assets_too(built_workspace):
         "/app/unknown",
         "/app/tickets/",
         "/app/tickets/a/b",
+        "/app/settings/Teams",
+        "/app/settings/sla/x",
         "/apple",
     ],
 )
