@@ -1,4 +1,4 @@
-"""Entry point of the sandbox: ``python -m sandbox demo | check-migrations | manage <args>``."""
+"""Entry point: ``python -m sandbox demo [options] | check-migrations | manage <args>``."""
 
 import os
 import sys
@@ -15,7 +15,7 @@ def main(argv: list[str]) -> int:
         execute_from_command_line([argv[0], "makemigrations", "--check", "--dry-run"])
     elif command == "demo":
         execute_from_command_line([argv[0], "migrate", "--no-input"])
-        execute_from_command_line([argv[0], "demo"])
+        execute_from_command_line([argv[0], "demo", *argv[2:]])
     else:
         sys.stderr.write("usage: python -m sandbox [demo | check-migrations | manage <args>]\n")
         return 2
