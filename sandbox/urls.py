@@ -11,6 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("graphql/", graphql_view, name="graphql"),
     # The agent workspace (saleor_support_plugin/web/workspace.py) and its sign-in.
-    re_path(r"^(?:manifest/|register/|app(?:/.*)?)$", workspace_view, name="workspace"),
+    re_path(r"^(?:manifest/|register/|logo\.png|app(?:/.*)?)$", workspace_view, name="workspace"),
     path("auth/token/", token_view, name="workspace-token"),
 ]

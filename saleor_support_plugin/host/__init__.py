@@ -84,6 +84,13 @@ class Host(Protocol):
     def agents_among(self, user_ids: Iterable[int]) -> set[int]:
         """Return which of ``user_ids`` are active staff allowed to work on tickets."""
 
+    def absolute_url(self, path: str, request: HttpRequest) -> str:
+        """Return the address at which the outside world reaches ``path`` (absolute path).
+
+        Used for what the platform fetches itself (the App manifest's URLs), where the
+        request's Host header may not be the address browsers use.
+        """
+
 
 @cache
 def _host_class(path: str) -> type:

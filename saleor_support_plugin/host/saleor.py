@@ -156,6 +156,20 @@ class SaleorHost(history.ShapedHistoryReader):
         staff = User.objects.filter(pk__in=list(user_ids), is_active=True, is_staff=True)
         return {u.pk for u in staff if u.has_perm(DeskPermission.MANAGE_ORDERS.value)}
 
+    def absolute_url(self, path: str, request: HttpRequest) -> str:
+        """Return Saleor's public URL (``PUBLIC_URL``) joined with ``path``, as Saleor does.
+
+        Saleor fetches the manifest through a client that sends the Host header without the
+        port, so the request would misplace a Saleor served on a port of its own. Without
+        ``PUBLIC_URL`` the request's scheme and host are used.
+        """
+        if not getattr(settings, "PUBLIC_URL", None):
+            return request.build_absolute_uri(path)
+        from saleor.core.utils import build_absolute_uri  # noqa: PLC0415
+
+        url: str = build_absolute_uri(path)
+        return url
+
 
 def accessible_channel_slugs(user: Any) -> frozenset[str] | None:
     """Channels a staff member may work in, as Saleor's channel-restricted groups say.

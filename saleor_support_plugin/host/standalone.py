@@ -90,6 +90,10 @@ class StandaloneHost(history.ShapedHistoryReader):
             .values_list("pk", flat=True)
         )
 
+    def absolute_url(self, path: str, request: HttpRequest) -> str:
+        """Return the request's scheme and host with ``path``: the sandbox has no public URL."""
+        return request.build_absolute_uri(path)
+
 
 SANDBOX_TOKEN_SALT = "support-desk-sandbox"  # noqa: S105  # names the purpose, not a secret
 SANDBOX_TOKEN_MAX_AGE_SECONDS = 12 * 3600

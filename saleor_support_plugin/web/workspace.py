@@ -7,6 +7,9 @@ passes the part after it); in the sandbox the same paths sit at the root:
     The App manifest. Installing it (Dashboard → Apps → Install from manifest, or
     ``manage.py install_app <url>``) puts the inbox in the Dashboard's navigation and, on Saleor
     3.22+, a widget with the order's tickets on the order page.
+``/logo.png``
+    The App's logo (``brand.logo.default`` of the manifest): Saleor copies it at installation
+    and shows it beside the App's name.
 ``/register/``
     The manifest's ``tokenTargetUrl``: Saleor posts the App's token there once, at installation.
     The desk runs inside Saleor and reads the staff member's token from each request, so it
@@ -42,12 +45,16 @@ from django.http import (
 from django.utils.cache import patch_vary_headers
 
 from .. import PLUGIN_ID
+from ..host import get_host
 
 BUILD_DIR = Path(__file__).resolve().parent / "dashboard"
 """Where ``npm run build`` in ``dashboard_extension/`` writes the app (shipped in the wheel)."""
 
 MANIFEST_PATH = "/manifest/"
 REGISTER_PATH = "/register/"
+LOGO_PATH = "/logo.png"
+LOGO_FILE = Path(__file__).resolve().parent / "brand" / "logo.png"
+"""A 256x256 PNG: Saleor takes PNG logos only, square and at least 256 pixels wide."""
 APP_PATH = "/app"
 ASSETS_PREFIX = "/app/assets/"
 
@@ -118,6 +125,8 @@ def serve(request: HttpRequest, path: str, mount: Mount) -> HttpResponseBase:
         return manifest_view(request, mount)
     if path == REGISTER_PATH:
         return register_view(request)
+    if path == LOGO_PATH:
+        return logo_view(request)
     if path.startswith(ASSETS_PREFIX):
         return asset_view(request, path.removeprefix(ASSETS_PREFIX))
     if _CLIENT_ROUTE.match(path):
@@ -127,7 +136,11 @@ def serve(request: HttpRequest, path: str, mount: Mount) -> HttpResponseBase:
 
 def handles(path: str) -> bool:
     """Tell whether ``path`` belongs to the workspace (the plugin routes it here)."""
-    return path in (MANIFEST_PATH, REGISTER_PATH) or path == APP_PATH or path.startswith("/app/")
+    return (
+        path in (MANIFEST_PATH, REGISTER_PATH, LOGO_PATH)
+        or path == APP_PATH
+        or path.startswith("/app/")
+    )
 
 
 # -- the manifest ---------------------------------------------------------------------------
@@ -136,7 +149,9 @@ def handles(path: str) -> bool:
 def manifest_view(request: HttpRequest, mount: Mount) -> HttpResponse:
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    base_url = request.build_absolute_uri(mount.prefix + "/").rstrip("/")
+    # Where browsers reach the plugin: inside Saleor, Saleor's public URL, since Saleor itself
+    # fetches this manifest with a Host header that may leave out the port.
+    base_url = get_host().absolute_url(mount.prefix + "/", request).rstrip("/")
     saleor_version = _saleor_version(request.headers.get("Saleor-Schema-Version", ""))
     response = JsonResponse(build_manifest(base_url, saleor_version=saleor_version))
     response["Cache-Control"] = "no-cache"
@@ -187,6 +202,7 @@ def build_manifest(base_url: str, *, saleor_version: tuple[int, int] | None) -> 
         "appUrl": f"{base_url}{APP_PATH}",
         "tokenTargetUrl": f"{base_url}{REGISTER_PATH}",
         "requiredSaleorVersion": ">=3.20",
+        "brand": {"logo": {"default": f"{base_url}{LOGO_PATH}"}},
         "extensions": extensions,
         "webhooks": [],
     }
@@ -210,6 +226,16 @@ def register_view(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     return JsonResponse({"success": True})
+
+
+def logo_view(request: HttpRequest) -> HttpResponseBase:
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    # Saleor accepts the logo only with exactly this content type.
+    response = FileResponse(LOGO_FILE.open("rb"), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 # -- the app ----------------------------------------------------------------------------------

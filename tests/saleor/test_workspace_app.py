@@ -16,6 +16,7 @@ from saleor import schema_version
 from saleor.app import installation_utils
 from saleor.app.manifest_validations import clean_manifest_data
 from saleor.app.models import AppInstallation
+from saleor.core.utils import build_absolute_uri
 
 from saleor_support_plugin import PLUGIN_ID
 
@@ -65,7 +66,8 @@ def test_install_app_creates_the_inbox_page_and_the_order_widget(
 
     assert token_calls == [200]
     assert app.identifier == PLUGIN_ID
-    assert app.app_url == f"http://testserver/plugins/global/{PLUGIN_ID}/app"
+    # Saleor's public URL (PUBLIC_URL), not the address the manifest was fetched at.
+    assert app.app_url == build_absolute_uri(f"/plugins/global/{PLUGIN_ID}/app")
     extensions = {e.identifier: e for e in app.extensions.all()}
     inbox, widget = extensions["support-inbox"], extensions["order-tickets"]
     assert (inbox.mount, inbox.target, inbox.url) == ("navigation_orders", "app_page", "/")
