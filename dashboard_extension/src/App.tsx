@@ -69,13 +69,14 @@ function FollowTheme({ theme }: { theme: "light" | "dark" }) {
 /** Language and direction on the document root, so native controls and scrollbars follow. */
 function Directed({ children }: { children: ReactNode }) {
   const { locale, dir, t } = useI18n();
+  const { theme } = useSession();
   useEffect(() => {
     document.documentElement.lang = locale;
     document.documentElement.dir = dir;
     document.title = t("app.title");
   }, [locale, dir, t]);
   return (
-    <div className="desk-root" dir={dir} lang={locale}>
+    <div className="desk-root" dir={dir} lang={locale} data-theme={theme}>
       {children}
     </div>
   );

@@ -2,8 +2,6 @@
 
 const en = {
   "inbox.viewCountCapped": "{count}+",
-  "inbox.viewCountLabel": "{view} (tickets: {count})",
-  "inbox.viewCountCappedLabel": "{view} (tickets: more than {count})",
   "inbox.match.message": "Message:",
   "inbox.match.internalNote": "Internal note:",
   "inbox.match.customer": "Customer:",
@@ -21,8 +19,6 @@ export const inboxExtrasMessages: {
   en,
   ro: {
     "inbox.viewCountCapped": "{count}+",
-    "inbox.viewCountLabel": "{view} (tichete: {count})",
-    "inbox.viewCountCappedLabel": "{view} (tichete: peste {count})",
     "inbox.match.message": "Mesaj:",
     "inbox.match.internalNote": "Notă internă:",
     "inbox.match.customer": "Client:",
@@ -30,8 +26,6 @@ export const inboxExtrasMessages: {
   },
   pl: {
     "inbox.viewCountCapped": "{count}+",
-    "inbox.viewCountLabel": "{view} (zgłoszenia: {count})",
-    "inbox.viewCountCappedLabel": "{view} (zgłoszenia: ponad {count})",
     "inbox.match.message": "Wiadomość:",
     "inbox.match.internalNote": "Notatka wewnętrzna:",
     "inbox.match.customer": "Klient:",
@@ -39,8 +33,6 @@ export const inboxExtrasMessages: {
   },
   fa: {
     "inbox.viewCountCapped": "{count}+",
-    "inbox.viewCountLabel": "{view} (تیکت‌ها: {count})",
-    "inbox.viewCountCappedLabel": "{view} (تیکت‌ها: بیش از {count})",
     "inbox.match.message": "پیام:",
     "inbox.match.internalNote": "یادداشت داخلی:",
     "inbox.match.customer": "مشتری:",

@@ -192,7 +192,7 @@ describe("Inbox", () => {
           shownCount(new RegExp(`^${name}`)),
         ),
       ).toEqual(["3", "1", "40", "0", "7"]);
-      expect(screen.getByRole("link", { name: "My open tickets (tickets: 12)" }).getAttribute("aria-current")).toBe("page");
+      expect(screen.getByRole("link", { name: "My open tickets 12" }).getAttribute("aria-current")).toBe("page");
     });
 
     it("shows 999+ for a view the API counted to its limit", async () => {
@@ -205,7 +205,7 @@ describe("Inbox", () => {
 
       await waitFor(() => expect(shownCount(/^All open/)).toBe("999+"));
       expect(shownCount(/^Recently solved/)).toBe("999");
-      expect(screen.getByRole("link", { name: "All open (tickets: more than 999)" })).toBeTruthy();
+      expect(screen.getByRole("link", { name: "All open 999+" })).toBeTruthy();
     });
 
     it("writes the counts with the locale's digits", async () => {

@@ -266,6 +266,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
             onChange={(event) => setSearchText(event.target.value)}
             name="q"
             type="text"
+            role="searchbox"
             size="small"
           />
           <Button type="submit" variant="primary">

@@ -15,10 +15,6 @@ export function InboxViewsNav({
 }) {
   const { t } = useI18n();
   const { href } = useRouter();
-  const countLabel = (view: string, count: number) =>
-    count >= COUNT_LIMIT
-      ? t("inbox.viewCountCappedLabel", { view, count: COUNT_LIMIT - 1 })
-      : t("inbox.viewCountLabel", { view, count });
   return (
     <nav className="desk-views" aria-label={t("views.label")}>
       <ul>
@@ -28,13 +24,14 @@ export function InboxViewsNav({
               href={href(writeInboxQuery({ ...query, view: view.id, sort: "" }))}
               className="desk-view-link"
               aria-current={view.id === query.view ? "page" : undefined}
-              aria-label={counts ? countLabel(t(view.label), counts[view.id]) : undefined}
               onClick={(event) => {
                 event.preventDefault();
                 onPick(view.id);
               }}
             >
               <span className="desk-view-name">{t(view.label)}</span>
+              {/* The count is part of the link's name ("Unassigned 4"), as it is shown. */}
+              {counts ? " " : null}
               {counts ? <ViewCount count={counts[view.id]} /> : null}
             </a>
           </li>
@@ -48,7 +45,7 @@ function ViewCount({ count }: { count: number }) {
   const { t, number } = useI18n();
   const shown = count >= COUNT_LIMIT ? t("inbox.viewCountCapped", { count: COUNT_LIMIT - 1 }) : number(count);
   return (
-    <span className="desk-view-count" aria-hidden="true" data-count={count}>
+    <span className="desk-view-count" data-count={count}>
       {shown}
     </span>
   );

@@ -37,6 +37,7 @@ export function Login() {
         {t("login.title")}
       </Text>
       <Input
+        role="textbox"
         label={withSaleor ? t("login.email") : t("login.username")}
         name="username"
         type={withSaleor ? "email" : "text"}
@@ -46,6 +47,8 @@ export function Login() {
         onChange={(event) => setUsername(event.target.value)}
       />
       <Input
+        // macaw's Input would say role="input", which is not a role; a password field has none.
+        role={undefined}
         label={t("login.password")}
         name="password"
         type="password"

@@ -128,6 +128,7 @@ function MergeDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: () =>
     >
       <form className="desk-merge-find" onSubmit={submitSearch} noValidate role="search">
         <Input
+          role="searchbox"
           label={t("actions.merge.find")}
           helperText={t("actions.merge.findHint")}
           value={query}

@@ -95,6 +95,7 @@ function SplitDialog({
       </blockquote>
       <form className="desk-dialog-form" onSubmit={submit} noValidate>
         <Input
+          role="textbox"
           label={t("actions.split.subject")}
           value={subject}
           maxLength={MAX_SUBJECT}
