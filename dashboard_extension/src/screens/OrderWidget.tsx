@@ -1,5 +1,5 @@
-import { Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useState } from "react";
+import { Text } from "@saleor/macaw-ui";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 import { TICKET_LIST } from "../api/operations";
 import { nodes, type Connection, type TicketRow } from "../api/types";
@@ -8,11 +8,19 @@ import { useI18n } from "../i18n";
 import { ticketPath, useRouter } from "../router";
 import { useSession } from "../session";
 
+/**
+ * Where Dashboards since 3.21 show an App's page at `subPath` (the Dashboard's
+ * `resolveAppDeepPath`): the App's id is encoded as one path segment.
+ */
+export function dashboardAppPath(appId: string, subPath: string): string {
+  return `/extensions/app/${encodeURIComponent(appId)}/${subPath.replace(/^\/+/, "")}`;
+}
+
 /** The widget on Saleor's order page (ORDER_DETAILS_WIDGETS): that order's tickets. */
 export function OrderWidget({ orderId }: { orderId: string | null }) {
   const { request, appId, dashboardRedirect, mode, resizeWidget } = useSession();
-  const { t, date } = useI18n();
-  const { navigate } = useRouter();
+  const { t } = useI18n();
+  const { navigate, href } = useRouter();
   const [rows, setRows] = useState<TicketRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -34,41 +42,100 @@ export function OrderWidget({ orderId }: { orderId: string | null }) {
     };
   }, [request, orderId, attempt]);
 
-  // The Dashboard sizes the widget's frame to what it shows.
-  useEffect(() => {
-    if (rows !== null || error) resizeWidget(document.documentElement.scrollHeight);
-  }, [rows, error, resizeWidget]);
-
   const open = (row: TicketRow) => {
     if (mode === "dashboard" && appId) {
       // The App's page in the Dashboard, deep-linked to the ticket.
-      dashboardRedirect(`/apps/${appId}/app/${ticketPath(row.id)}`);
+      dashboardRedirect(dashboardAppPath(appId, ticketPath(row.id)));
     } else {
       navigate(ticketPath(row.id));
     }
   };
 
-  if (!orderId) return <Text as="p">{t("widget.noOrder")}</Text>;
-  if (error) return <ErrorState error={error} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (rows === null) return <Loading />;
-  return (
-    <section className="desk-widget" aria-label={t("widget.title")}>
-      {rows.length === 0 ? <Text as="p">{t("widget.none")}</Text> : null}
+  let content: ReactNode;
+  if (!orderId) {
+    content = <Text as="p">{t("widget.noOrder")}</Text>;
+  } else if (error) {
+    content = <ErrorState error={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  } else if (rows === null) {
+    content = <Loading />;
+  } else if (rows.length === 0) {
+    content = <Text as="p">{t("widget.none")}</Text>;
+  } else {
+    content = (
       <ul>
         {rows.map((row) => (
           <li key={row.id} className="desk-widget-row">
-            <span>
-              <strong>#{row.number}</strong> {row.subject}
-              <br />
-              <StatusBadge status={row.status} label={t(`status.${row.status}`)} />{" "}
-              <span className="desk-muted">{date(row.updatedAt)}</span>
-            </span>
-            <Button variant="secondary" size="small" onClick={() => open(row)}>
-              {t("widget.open", { number: String(row.number) })}
-            </Button>
+            <a
+              href={href(ticketPath(row.id))}
+              aria-label={t("widget.open", { number: String(row.number) })}
+              onClick={(event) => {
+                event.preventDefault();
+                open(row);
+              }}
+            >
+              #{row.number}
+            </a>
+            <bdi className="desk-widget-subject" dir="auto" title={row.subject}>
+              {row.subject}
+            </bdi>
+            <StatusBadge status={row.status} label={t(`status.${row.status}`)} />
           </li>
         ))}
       </ul>
+    );
+  }
+
+  return (
+    <WidgetFrame label={t("widget.title")} onResize={resizeWidget}>
+      {content}
+    </WidgetFrame>
+  );
+}
+
+/**
+ * The widget's content, measured: the Dashboard sizes the widget's frame to the height
+ * reported here, and keeps it in step as the content grows or shrinks. The document's own
+ * height cannot be used: it never gets smaller than the frame.
+ */
+function WidgetFrame({
+  label,
+  onResize,
+  children,
+}: {
+  label: string;
+  onResize: (height: number) => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLElement>(null);
+  const reported = useRef<number | null>(null);
+  const onResizeRef = useRef(onResize);
+  onResizeRef.current = onResize;
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const report = (height: number) => {
+      const rounded = Math.ceil(height);
+      if (rounded === reported.current) return;
+      reported.current = rounded;
+      onResizeRef.current(rounded);
+    };
+    if (typeof ResizeObserver === "undefined") {
+      report(element.getBoundingClientRect().height);
+      return;
+    }
+    const observer = new ResizeObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      if (!entry) return;
+      report(entry.borderBoxSize?.[0]?.blockSize ?? entry.target.getBoundingClientRect().height);
+    });
+    observer.observe(element, { box: "border-box" });
+    return () => observer.disconnect();
+  }, []);
+
+  return (
+    <section ref={ref} className="desk-widget" aria-label={label}>
+      {children}
     </section>
   );
 }
