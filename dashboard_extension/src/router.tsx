@@ -43,11 +43,38 @@ export function ticketPath(id: string): string {
   return `tickets/${encodeURIComponent(id)}`;
 }
 
+const INBOX_KEY = "saleor-support-desk.inbox";
+
+/**
+ * The inbox as the agent last left it (view, filters, search), kept for the browser tab: a
+ * ticket opened from the order page's widget loads the app afresh in the Dashboard, and its
+ * "Back to inbox" still returns to that view. Storage may be refused (sandboxed frame): then
+ * the router keeps it for as long as the page lives.
+ */
+function readLastInbox(): string {
+  try {
+    const stored = window.sessionStorage.getItem(INBOX_KEY);
+    return stored?.startsWith("?") ? stored : "";
+  } catch {
+    return "";
+  }
+}
+
+function writeLastInbox(search: string): void {
+  try {
+    window.sessionStorage.setItem(INBOX_KEY, search);
+  } catch {
+    // Kept in the router's state only.
+  }
+}
+
 interface RouterValue {
   route: Route;
   /** Go to a path relative to the base (`""`, `tickets/<id>`, `?view=mine`). */
   navigate: (relative: string, options?: { replace?: boolean }) => void;
   href: (relative: string) => string;
+  /** The inbox as the agent last left it, relative to the base (`""` or `?view=…&q=…`). */
+  inbox: string;
 }
 
 const RouterContext = createContext<RouterValue | null>(null);
@@ -74,6 +101,15 @@ export function Router({
     pathname: window.location.pathname,
     search: window.location.search,
   }));
+  const [inbox, setInbox] = useState(() => {
+    // An inbox address of the app's own (it always names the view) opened directly, as on
+    // reload; the Dashboard's first address carries only its own parameters.
+    const { pathname, search } = window.location;
+    const route = parseRoute(basePath, pathname, search);
+    return route.name === "inbox" && route.params.has("view") ? search : readLastInbox();
+  });
+
+  useEffect(() => writeLastInbox(inbox), [inbox]);
 
   useEffect(() => {
     const onPop = () =>
@@ -97,14 +133,15 @@ export function Router({
         if (typeof window.scrollTo === "function" && !navigator.userAgent.includes("jsdom")) window.scrollTo(0, 0);
       }
       setLocation({ pathname: url.pathname, search: url.search });
+      if (parseRoute(basePath, url.pathname, url.search).name === "inbox") setInbox(url.search);
       onNavigate?.(`/${relative.split("?")[0] ?? ""}`);
     },
-    [href, onNavigate],
+    [basePath, href, onNavigate],
   );
 
   const value = useMemo<RouterValue>(
-    () => ({ route: parseRoute(basePath, location.pathname, location.search), navigate, href }),
-    [basePath, location, navigate, href],
+    () => ({ route: parseRoute(basePath, location.pathname, location.search), navigate, href, inbox }),
+    [basePath, location, navigate, href, inbox],
   );
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }

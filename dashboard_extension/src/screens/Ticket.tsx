@@ -25,7 +25,7 @@ type MutationResult = { ticket: { id: string; version: number } | null; errors: 
 export function Ticket({ id }: { id: string }) {
   const { request } = useSession();
   const { t, dateTime } = useI18n();
-  const { navigate, href } = useRouter();
+  const { navigate, href, inbox } = useRouter();
   const [ticket, setTicket] = useState<TicketDetail | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [notFound, setNotFound] = useState(false);
@@ -154,7 +154,7 @@ export function Ticket({ id }: { id: string }) {
         <Text as="p" role="alert">
           {t("error.notFound")}
         </Text>
-        <a href={href("")} onClick={(event) => { event.preventDefault(); navigate(""); }}>
+        <a href={href(inbox)} onClick={(event) => { event.preventDefault(); navigate(inbox); }}>
           {t("ticket.back")}
         </a>
       </div>
@@ -168,12 +168,13 @@ export function Ticket({ id }: { id: string }) {
     <div className="desk-ticket">
       <header className="desk-ticket-header">
         <a
-          href={href("")}
+          href={href(inbox)}
           className="desk-back"
           onClick={(event) => {
+            // The inbox with the view, filters and search the agent left it with. Going back in
+            // history would do nothing in the Dashboard's frame.
             event.preventDefault();
-            if (window.history.length > 1) window.history.back();
-            else navigate("");
+            navigate(inbox);
           }}
         >
           {t("ticket.back")}
