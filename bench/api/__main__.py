@@ -14,7 +14,9 @@ from .seed import seed, seeded_tickets
 
 def main() -> None:
     parser = argparse.ArgumentParser(
-        description=bench.api.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="python -m bench.api",
+        description=bench.api.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=200, help="timed requests per operation")
