@@ -167,6 +167,9 @@ function Header({ viewer }: { viewer: Viewer | null }) {
   const session = useSession();
   const { t } = useI18n();
   const { navigate, href } = useRouter();
+  if (session.mode === "dashboard") {
+    return <DashboardToolbar viewer={viewer} />;
+  }
   return (
     <header className="desk-header">
       <a
@@ -220,6 +223,39 @@ function Header({ viewer }: { viewer: Viewer | null }) {
         ) : null}
       </div>
     </header>
+  );
+}
+
+/**
+ * Inside Saleor's Dashboard, under the Dashboard's own header: its name, the signed-in user,
+ * the language and signing out come from the Dashboard. What is left is the way between the
+ * inbox and the settings, for those who may change them; agents get no toolbar at all.
+ */
+function DashboardToolbar({ viewer }: { viewer: Viewer | null }) {
+  const { t } = useI18n();
+  const { navigate, href, route, inbox } = useRouter();
+  if (!viewer?.canManageSettings) return null;
+  const links = [
+    { to: inbox, label: t("nav.inbox"), current: route.name === "inbox" },
+    { to: "settings", label: t("settings.nav"), current: route.name === "settings" },
+  ];
+  return (
+    <nav className="desk-header desk-toolbar" aria-label={t("app.title")}>
+      {links.map((link) => (
+        <a
+          key={link.label}
+          className="desk-nav-link"
+          href={href(link.to)}
+          aria-current={link.current ? "page" : undefined}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(link.to);
+          }}
+        >
+          {link.label}
+        </a>
+      ))}
+    </nav>
   );
 }
 
