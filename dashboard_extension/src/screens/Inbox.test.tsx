@@ -178,7 +178,7 @@ describe("Inbox", () => {
       renderWith(<Inbox params={params("")} />, { request });
 
       await waitFor(() => expect(shownCount(/^My open tickets/)).toBe("12"));
-      expect(calls.map((call) => call.operation)).toEqual(["TicketList", "TicketCounts"]);
+      expect(calls.map((call) => call.operation)).toEqual(["TicketList", "TicketCounts", "InboxCategories"]);
       expect(calls[1]?.variables).toEqual({
         mine: { status: ACTIVE, assignee: "me" },
         unassigned: { status: ["NEW", "OPEN"], assignee: "unassigned" },
@@ -272,8 +272,13 @@ describe("Inbox", () => {
       await act(async () => fireEvent.change(screen.getByLabelText("Set status"), { target: { value: "SOLVED" } }));
 
       await waitFor(() => expect(shownCount(/^My open tickets/)).toBe("0"));
-      expect(calls.map((call) => call.operation).slice(0, 3)).toEqual(["TicketList", "TicketCounts", "TicketBulkStatus"]);
-      expect(calls.map((call) => call.operation).slice(3).sort()).toEqual(["TicketCounts", "TicketList"]);
+      expect(calls.map((call) => call.operation).slice(0, 4)).toEqual([
+        "TicketList",
+        "TicketCounts",
+        "InboxCategories",
+        "TicketBulkStatus",
+      ]);
+      expect(calls.map((call) => call.operation).slice(4).sort()).toEqual(["TicketCounts", "TicketList"]);
     });
 
     it("counts again when the queue had nothing to take", async () => {

@@ -4,7 +4,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { TICKET_LIST, TICKET_TAKE_NEXT } from "../api/operations";
 import {
   CHANNELS,
-  DEFAULT_CATEGORIES,
   PRIORITIES,
   inboxRows,
   type Channel,
@@ -29,6 +28,7 @@ import { ticketPath, useRouter } from "../router";
 import { useSession } from "../session";
 import { SlaBadge, mostUrgent, useNow } from "../components/sla";
 import { BulkBar } from "./BulkBar";
+import { useCategoryOptions } from "./inboxCategories";
 import { useViewCounts } from "./inboxCounts";
 import { takePrefetched } from "./inboxPrefetch";
 import { Highlighted, SearchSnippet } from "./SearchHighlight";
@@ -224,12 +224,8 @@ export function Inbox({ params }: { params: URLSearchParams }) {
     update({ search: searchText.trim() }, false);
   };
 
-  const categories = useMemo(() => {
-    const slugs = new Set<string>(DEFAULT_CATEGORIES);
-    state.rows.forEach((row) => slugs.add(row.category.slug));
-    if (query.category) slugs.add(query.category);
-    return [...slugs].sort();
-  }, [state.rows, query.category]);
+  // Asked after the first list, as the counts are.
+  const categories = useCategoryOptions(!state.loading, state.rows, query.category);
 
   const searching = query.search.trim() !== "";
   const sortValue: SortKey = query.sort || (searching ? "relevance" : (SAVED_VIEWS.find((v) => v.id === query.view)?.sort ?? "updatedDesc"));
@@ -288,7 +284,7 @@ export function Inbox({ params }: { params: URLSearchParams }) {
           <SelectField<string>
             label={t("filter.category")}
             value={query.category}
-            options={[{ value: "", label: t("filter.any") }, ...categories.map((slug) => ({ value: slug, label: slug }))]}
+            options={[{ value: "", label: t("filter.any") }, ...categories.map((c) => ({ value: c.slug, label: c.name }))]}
             onChange={(category) => update({ category })}
           />
           <SelectField<Channel | "">

@@ -85,7 +85,7 @@ describe("inbox prefetch", () => {
     renderWith(<Inbox params={new URLSearchParams("")} />, { request });
 
     expect(await screen.findByText("Subject 1007")).toBeTruthy();
-    await waitFor(() => expect(calls.map((call) => call.operation)).toEqual(["TicketCounts"]));
+    await waitFor(() => expect(calls.map((call) => call.operation)).toEqual(["TicketCounts", "InboxCategories"]));
   });
 
   it("asks again when the early request failed", async () => {
