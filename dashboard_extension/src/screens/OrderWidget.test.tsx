@@ -42,6 +42,7 @@ function fakeResizeObserver() {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe("OrderWidget", () => {
@@ -110,6 +111,33 @@ describe("OrderWidget", () => {
     resize(120);
 
     expect(resizeWidget.mock.calls).toEqual([[74], [120]]);
+  });
+
+  it("sizes its frame after each render too, while the browser pauses the observer (frame out of view)", async () => {
+    vi.stubGlobal(
+      "ResizeObserver",
+      class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const heights = { current: 60 };
+    vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+      return { height: this.classList.contains("desk-widget") ? heights.current : 0 } as DOMRect;
+    });
+    const { request } = fakeRequest({ TicketList: tickets });
+    const resizeWidget = vi.fn();
+    renderWith(<OrderWidget orderId="T3JkZXI6MQ==" />, {
+      request,
+      session: { mode: "dashboard", appId: "QXBwOjQ=", resizeWidget },
+    });
+    expect(resizeWidget.mock.calls).toEqual([[60]]);
+
+    heights.current = 41.5;
+    await screen.findByRole("link", { name: "Open ticket #1004" });
+
+    expect(resizeWidget.mock.calls).toEqual([[60], [42]]);
   });
 
   it("says when the order has no tickets", async () => {

@@ -1,5 +1,5 @@
 import { Text } from "@saleor/macaw-ui";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
 import { TICKET_LIST } from "../api/operations";
 import { nodes, type Connection, type TicketRow } from "../api/types";
@@ -96,6 +96,10 @@ export function OrderWidget({ orderId }: { orderId: string | null }) {
  * The widget's content, measured: the Dashboard sizes the widget's frame to the height
  * reported here, and keeps it in step as the content grows or shrinks. The document's own
  * height cannot be used: it never gets smaller than the frame.
+ *
+ * Measured after every render, and by a ResizeObserver for changes no render makes (fonts,
+ * a narrower column). Browsers pause observers in a frame that is out of view, as a widget
+ * low on the order page is: the measure after each render still sizes it meanwhile.
  */
 function WidgetFrame({
   label,
@@ -111,19 +115,21 @@ function WidgetFrame({
   const onResizeRef = useRef(onResize);
   onResizeRef.current = onResize;
 
+  const report = useCallback((height: number) => {
+    const rounded = Math.ceil(height);
+    // Zero: not laid out (yet); the Dashboard keeps its default height then.
+    if (rounded <= 0 || rounded === reported.current) return;
+    reported.current = rounded;
+    onResizeRef.current(rounded);
+  }, []);
+
+  useLayoutEffect(() => {
+    if (ref.current) report(ref.current.getBoundingClientRect().height);
+  });
+
   useEffect(() => {
     const element = ref.current;
-    if (!element) return;
-    const report = (height: number) => {
-      const rounded = Math.ceil(height);
-      if (rounded === reported.current) return;
-      reported.current = rounded;
-      onResizeRef.current(rounded);
-    };
-    if (typeof ResizeObserver === "undefined") {
-      report(element.getBoundingClientRect().height);
-      return;
-    }
+    if (!element || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver((entries) => {
       const entry = entries[entries.length - 1];
       if (!entry) return;
@@ -131,7 +137,7 @@ function WidgetFrame({
     });
     observer.observe(element, { box: "border-box" });
     return () => observer.disconnect();
-  }, []);
+  }, [report]);
 
   return (
     <section ref={ref} className="desk-widget" aria-label={label}>
