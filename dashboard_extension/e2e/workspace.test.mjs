@@ -298,8 +298,10 @@ describe("agent workspace", () => {
     const app = page.frameLocator("#page");
     await app.getByRole("heading", { name: "My open tickets" }).waitFor();
     assert.equal(await app.getByRole("button", { name: "Sign out" }).count(), 0);
+    // No second header under the Dashboard's: the Dashboard names the app.
+    assert.equal(await app.locator(".desk-brand").count(), 0);
     const widget = page.frameLocator("#widget");
-    await widget.getByRole("button", { name: /Open ticket #/ }).first().waitFor();
+    await widget.getByRole("link", { name: /Open ticket #/ }).first().waitFor();
     assert.ok(seen.length >= 2);
     assert.ok(seen.every((header) => header === `Bearer ${dashboardToken}`));
     await shot(page, "dashboard-embedded");
