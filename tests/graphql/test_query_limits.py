@@ -60,8 +60,9 @@ def test_the_agent_queue_costs_one_per_field_and_a_page_of_rows():
 
 def test_the_ticket_page_costs_its_fields_and_both_pages():
     # 1 supportTicket + 29 for its fields and objects + messages 1 + 50 x 9 + 3
+    # + customerSatisfaction 14 (5 fields, nps 2, recent 1 + 6) + surveyAnswers 1 + 3
     # + events 1 + 100 x 7
-    assert _cost(TICKET_DETAIL) == 1 + 29 + (1 + 50 * 9 + 3) + (1 + 100 * 7) == 1185
+    assert _cost(TICKET_DETAIL) == 1 + 29 + (1 + 50 * 9 + 3) + 14 + 4 + (1 + 100 * 7) == 1203
 
 
 @pytest.mark.parametrize(
