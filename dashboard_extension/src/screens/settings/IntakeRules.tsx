@@ -1,6 +1,6 @@
 /** Intake rules: which store events open tickets, with what priority and category. */
 import { Button, Text } from "@saleor/macaw-ui";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState } from "react";
 
 import { SETTINGS_INTAKE_RULES, SETTINGS_INTAKE_RULES_UPDATE } from "../../api/operationsSettingsTeams";
 import { PRIORITIES, type Category, type Priority } from "../../api/types";
@@ -13,9 +13,20 @@ import {
   type SettingsError,
 } from "../../api/typesSettingsTeams";
 import { useI18n, type Translate } from "../../i18n";
-import { useSession } from "../../session";
-import { Failure, Pending, TextField, useQuery } from "./sla/parts";
-import { SelectInput, SwitchField, settingsErrorText, useAction } from "./teams/fields";
+import { SaveButton, submitWith } from "./shared/editor";
+import {
+  ErrorText,
+  FormErrors,
+  SelectInput,
+  SwitchField,
+  TextField,
+  errorsByField,
+  fieldErrors,
+  settingsErrorText,
+} from "./shared/fields";
+import { categoryOptions } from "./shared/format";
+import { Notice } from "./shared/list";
+import { ActionFailed, Pending, useAction, useMutate, useSettingsResource } from "./shared/resource";
 
 interface IntakeData {
   supportIntakeRules: IntakeRules;
@@ -55,9 +66,9 @@ function messageErrorText(t: Translate, error: SettingsError): string {
 }
 
 export function IntakeRulesSettings() {
-  const { request } = useSession();
+  const mutate = useMutate();
   const { t } = useI18n();
-  const { data, setData, error, reload } = useQuery<IntakeData>(SETTINGS_INTAKE_RULES);
+  const { data, setData, error, reload } = useSettingsResource<IntakeData>(SETTINGS_INTAKE_RULES);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<SettingsError[]>([]);
   const [daysInvalid, setDaysInvalid] = useState(false);
@@ -79,11 +90,8 @@ export function IntakeRulesSettings() {
   const setEvent = (index: number, change: Partial<Draft["events"][number]>) =>
     update({ events: current.events.map((event, at) => (at === index ? { ...event, ...change } : event)) });
 
-  const errorAt = (field: string) => errors.find((item) => item.field === field) ?? null;
-  const fieldText = (field: string) => {
-    const found = errorAt(field);
-    return found ? settingsErrorText(t, "intake", found) : null;
-  };
+  const errorText = (item: SettingsError) => settingsErrorText(t, "intake", item);
+  const fieldText = fieldErrors(errors, errorText);
   const eventFields = (index: number) => ["kind", "enabled", "priority", "category"].map((part) => `events[${index}].${part}`);
   const shown = new Set([
     "acknowledgeCustomer",
@@ -91,8 +99,7 @@ export function IntakeRulesSettings() {
     "customerReopenDays",
     ...current.events.flatMap((_, index) => eventFields(index)),
   ]);
-  const wholeErrors = errors.filter((item) => !shown.has(item.field ?? ""));
-  const messageError = errorAt("acknowledgementMessage");
+  const messageError = errorsByField(errors).get("acknowledgementMessage");
   const messageErrorTextValue = messageError ? messageErrorText(t, messageError) : null;
 
   const save = () =>
@@ -109,8 +116,7 @@ export function IntakeRulesSettings() {
         acknowledgementMessage: current.acknowledgementMessage,
         customerReopenDays: Number(days),
       };
-      const answer = await request<{ supportIntakeRulesUpdate: Result }>(SETTINGS_INTAKE_RULES_UPDATE, { input });
-      const result = answer.supportIntakeRulesUpdate;
+      const result = await mutate<Result>(SETTINGS_INTAKE_RULES_UPDATE, { input });
       const saved = result?.intakeRules;
       if (result?.errors.length) setErrors(result.errors);
       else if (saved) {
@@ -119,11 +125,6 @@ export function IntakeRulesSettings() {
         setNotice(t("settings.intake.saved"));
       }
     });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save();
-  };
 
   const insert = (text: string, ownLine: boolean) => {
     const node = messageRef.current;
@@ -141,13 +142,8 @@ export function IntakeRulesSettings() {
     }, 0);
   };
 
-  const categoryOptions = (slug: string) => {
-    const options = data.supportCategories
-      .filter((category) => category.isActive || category.slug === slug)
-      .map((category) => ({
-        value: category.slug,
-        label: category.isActive ? category.name : t("settings.common.inactiveNamed", { name: category.name }),
-      }));
+  const eventCategories = (slug: string) => {
+    const options = categoryOptions(t, data.supportCategories, (other) => other === slug);
     if (!data.supportCategories.some((category) => category.slug === slug)) {
       options.push({ value: slug, label: t("settings.intake.unknownCategory", { slug }) });
     }
@@ -155,11 +151,11 @@ export function IntakeRulesSettings() {
   };
 
   return (
-    <form className="desk-cfg-form" onSubmit={onSubmit} noValidate aria-label={t("settings.section.intake")}>
+    <form className="desk-cfg-form" onSubmit={submitWith(save)} noValidate aria-label={t("settings.section.intake")}>
       <Text as="p" className="desk-muted">
         {t("settings.intake.intro")}
       </Text>
-      <table className="desk-table desk-cfg-table desk-st-intake" aria-label={t("settings.intake.events")}>
+      <table className="desk-table desk-cfg-table desk-cfg-intake" aria-label={t("settings.intake.events")}>
         <thead>
           <tr>
             <th scope="col">{t("settings.intake.event")}</th>
@@ -177,9 +173,7 @@ export function IntakeRulesSettings() {
                 <th scope="row">
                   {name}
                   {rowErrors.map((text) => (
-                    <Text as="p" key={text} className="desk-field-error" role="alert">
-                      {text}
-                    </Text>
+                    <ErrorText key={text}>{text}</ErrorText>
                   ))}
                 </th>
                 <td>
@@ -204,7 +198,7 @@ export function IntakeRulesSettings() {
                   <SelectInput
                     label={t("settings.intake.categoryFor", { event: name })}
                     value={event.category}
-                    options={categoryOptions(event.category)}
+                    options={eventCategories(event.category)}
                     onChange={(category) => setEvent(index, { category })}
                     error={fieldText(`events[${index}].category`)}
                   />
@@ -242,12 +236,8 @@ export function IntakeRulesSettings() {
             aria-describedby={`${messageId}-hint${messageError ? ` ${messageId}-error` : ""}`}
             onChange={(event) => update({ acknowledgementMessage: event.target.value })}
           />
-          {messageErrorTextValue ? (
-            <Text as="p" id={`${messageId}-error`} className="desk-field-error" role="alert">
-              {messageErrorTextValue}
-            </Text>
-          ) : null}
-          <div id={`${messageId}-hint`} className="desk-st-message-hint">
+          <ErrorText id={`${messageId}-error`}>{messageErrorTextValue}</ErrorText>
+          <div id={`${messageId}-hint`} className="desk-cfg-message-hint">
             <Text as="p" size={2} className="desk-muted">
               {t("settings.intake.placeholdersHint")}
             </Text>
@@ -255,7 +245,7 @@ export function IntakeRulesSettings() {
               {t("settings.intake.sectionsHint")}
             </Text>
           </div>
-          <div className="desk-st-insert" role="group" aria-label={t("settings.intake.insertLabel")}>
+          <div className="desk-cfg-insert" role="group" aria-label={t("settings.intake.insertLabel")}>
             {ACKNOWLEDGEMENT_PLACEHOLDERS.map((placeholder) => (
               <Button
                 key={placeholder}
@@ -295,30 +285,20 @@ export function IntakeRulesSettings() {
         max={MAX_REOPEN_DAYS}
         step={1}
         inputMode="numeric"
-        className="desk-st-number-field"
+        className="desk-cfg-number-field"
       />
 
-      {wholeErrors.map((item) => (
-        <Text as="p" role="alert" className="desk-cfg-alert" key={`${item.field ?? ""}-${item.code}`}>
-          {settingsErrorText(t, "intake", item)}
-        </Text>
-      ))}
+      <FormErrors errors={errors} shown={shown} text={errorText} />
       {errors.length > 0 ? (
         <Text as="p" role="status" className="desk-field-error">
           {t("settings.intake.notSaved")}
         </Text>
       ) : null}
-      {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
-      {notice ? (
-        <Text as="p" className="desk-notice" role="status">
-          {notice}
-        </Text>
-      ) : null}
+      <ActionFailed failure={failure} />
+      <Notice text={notice} />
 
       <div className="desk-cfg-actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? t("settings.common.saving") : t("settings.common.save")}
-        </Button>
+        <SaveButton busy={busy} />
         <Button
           type="button"
           variant="secondary"

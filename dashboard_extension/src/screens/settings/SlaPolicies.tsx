@@ -1,7 +1,4 @@
 /** SLA policies in order: conditions, targets, calendar, breach actions; reporting targets below. */
-import { Button, Text } from "@saleor/macaw-ui";
-import { useState } from "react";
-
 import { SLA_POLICY_REORDER, SLA_POLICY_SETTINGS } from "../../api/operationsSettingsSla";
 import type { User } from "../../api/types";
 import type {
@@ -12,10 +9,23 @@ import type {
   SlaReportingTarget,
 } from "../../api/typesSettingsSla";
 import { useI18n } from "../../i18n";
-import { useSession } from "../../session";
-import { Failure, Pending, codeText, useBusinessTime, useQuery } from "./sla/parts";
+import { codeText } from "./shared/fields";
+import { conditionsLine } from "./shared/format";
+import {
+  Alert,
+  Notice,
+  RowActions,
+  ScreenToolbar,
+  SettingsTable,
+  upsert,
+  useListEditing,
+  useReorder,
+  without,
+} from "./shared/list";
+import { ActionFailed, Pending, useSettingsResource } from "./shared/resource";
+import { useBusinessTime } from "./sla/parts";
 import { PolicyEditor } from "./sla/PolicyEditor";
-import { TARGETS, moved } from "./sla/policyModel";
+import { TARGETS } from "./sla/policyModel";
 import { ReportingTargets } from "./sla/ReportingTargets";
 
 interface SlaSettingsData {
@@ -26,70 +36,40 @@ interface SlaSettingsData {
   supportAgents: SettingsAgent[];
 }
 
-type ReorderResult = { policies: SlaPolicy[] | null; errors: SlaError[] } | null;
-
 function useConditions(): (policy: SlaPolicy) => string {
   const { t } = useI18n();
-  return (policy) => {
-    const parts: string[] = [];
-    if (policy.priorities.length) {
-      parts.push(`${t("filter.priority")}: ${policy.priorities.map((value) => t(`priority.${value}`)).join(", ")}`);
-    }
-    if (policy.channels.length) {
-      parts.push(`${t("filter.channel")}: ${policy.channels.map((value) => t(`channel.${value}`)).join(", ")}`);
-    }
-    if (policy.categories.length) {
-      parts.push(`${t("filter.category")}: ${policy.categories.map((category) => category.name).join(", ")}`);
-    }
-    if (policy.orderChannels.length) {
-      parts.push(`${t("settings.sla.orderChannelsShort")}: ${policy.orderChannels.join(", ")}`);
-    }
-    return parts.length ? parts.join("; ") : t("settings.sla.anyTicket");
-  };
+  return (policy) =>
+    conditionsLine(
+      [
+        [t("filter.priority"), policy.priorities.map((value) => t(`priority.${value}`))],
+        [t("filter.channel"), policy.channels.map((value) => t(`channel.${value}`))],
+        [t("filter.category"), policy.categories.map((category) => category.name)],
+        [t("settings.sla.orderChannelsShort"), policy.orderChannels],
+      ],
+      t("settings.sla.anyTicket"),
+    );
 }
 
 export function SlaPoliciesSettings() {
-  const { request } = useSession();
   const { t, number } = useI18n();
   const businessTime = useBusinessTime();
   const conditions = useConditions();
-  const { data, setData, error, reload } = useQuery<SlaSettingsData>(SLA_POLICY_SETTINGS);
-  const [editing, setEditing] = useState<SlaPolicy | "new" | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [reorderError, setReorderError] = useState<SlaError | null>(null);
-  const [failure, setFailure] = useState<{ error: unknown; retry: () => void } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { data, setData, error, reload } = useSettingsResource<SlaSettingsData>(SLA_POLICY_SETTINGS);
+  const { editing, notice, setNotice, open, close, done } = useListEditing<SlaPolicy>();
+  const setPolicies = (next: SlaPolicy[]) => setData((current) => current && { ...current, supportSlaPolicies: next });
+  const reorder = useReorder<SlaPolicy, SlaError>({
+    mutation: SLA_POLICY_REORDER,
+    field: "policies",
+    onReordered: setPolicies,
+    setNotice,
+    reordered: t("settings.sla.reordered"),
+  });
 
   if (!data) {
     return <Pending error={error} onRetry={reload} />;
   }
   const policies = data.supportSlaPolicies;
   const agents = data.supportAgents.flatMap((agent): User[] => (agent.user ? [agent.user] : []));
-  const setPolicies = (next: SlaPolicy[]) => setData({ ...data, supportSlaPolicies: next });
-
-  const reorder = async (index: number, step: -1 | 1) => {
-    const next = moved(policies, index, step);
-    setBusy(true);
-    setNotice(null);
-    setReorderError(null);
-    setFailure(null);
-    try {
-      const answer = await request<{ supportSlaPolicyReorder: ReorderResult }>(SLA_POLICY_REORDER, {
-        ids: next.map((policy) => policy.id),
-      });
-      const result = answer.supportSlaPolicyReorder;
-      const first = result?.errors[0];
-      if (first) setReorderError(first);
-      else if (result?.policies) {
-        setPolicies(result.policies);
-        setNotice(t("settings.sla.reordered"));
-      }
-    } catch (caught) {
-      setFailure({ error: caught, retry: () => void reorder(index, step) });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (editing) {
     return (
@@ -99,17 +79,14 @@ export function SlaPoliciesSettings() {
         calendars={data.supportBusinessCalendars}
         categories={data.supportCategories}
         agents={agents}
-        onCancel={() => setEditing(null)}
+        onCancel={close}
         onSaved={(saved) => {
-          const known = policies.some((policy) => policy.id === saved.id);
-          setPolicies(known ? policies.map((policy) => (policy.id === saved.id ? saved : policy)) : [...policies, saved]);
-          setEditing(null);
-          setNotice(t("settings.sla.saved"));
+          setPolicies(upsert(policies, saved));
+          done(t("settings.sla.saved"));
         }}
         onDeleted={(id) => {
-          setPolicies(policies.filter((policy) => policy.id !== id));
-          setEditing(null);
-          setNotice(t("settings.sla.deleted"));
+          setPolicies(without(policies, id));
+          done(t("settings.sla.deleted"));
         }}
       />
     );
@@ -117,108 +94,52 @@ export function SlaPoliciesSettings() {
 
   return (
     <div className="desk-cfg-screen">
-      <div className="desk-cfg-toolbar">
-        <Text as="p" className="desk-muted">
-          {t("settings.sla.intro")}
-        </Text>
-        <Button
-          variant="primary"
-          size="small"
-          disabled={data.supportBusinessCalendars.length === 0}
-          onClick={() => {
-            setNotice(null);
-            setEditing("new");
-          }}
-        >
-          {t("settings.sla.add")}
-        </Button>
-      </div>
-      {notice ? (
-        <Text as="p" className="desk-notice" role="status">
-          {notice}
-        </Text>
-      ) : null}
-      {reorderError ? (
-        <Text as="p" className="desk-cfg-alert" role="alert">
-          {codeText(t, [], reorderError)}
-        </Text>
-      ) : null}
-      {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
-      {policies.length === 0 ? (
-        <Text as="p" className="desk-empty">
-          {t("settings.sla.empty")}
-        </Text>
-      ) : (
-        <table className="desk-table desk-cfg-table" aria-label={t("settings.section.sla")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("settings.sla.order")}</th>
-              <th scope="col">{t("settings.sla.name")}</th>
-              <th scope="col">{t("settings.sla.conditions")}</th>
-              <th scope="col">{t("settings.sla.targetsColumn")}</th>
-              <th scope="col">{t("settings.sla.calendar")}</th>
-              <th scope="col">{t("settings.common.active")}</th>
-              <th scope="col">
-                <span className="desk-visually-hidden">{t("settings.common.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {policies.map((policy, index) => (
-              <tr key={policy.id} data-policy={policy.name}>
-                <td className="desk-num">{number(index + 1)}</td>
-                <td>{policy.name}</td>
-                <td>{conditions(policy)}</td>
-                <td>
-                  <dl className="desk-cfg-targets">
-                    {TARGETS.filter((target) => policy[target.field] !== null).map((target) => (
-                      <div key={target.field}>
-                        <dt>{t(`sla.kind.${target.kind}`)}</dt>
-                        <dd>{businessTime(policy[target.field] ?? 0)}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                </td>
-                <td>{policy.calendar.name}</td>
-                <td>{policy.isActive ? t("settings.common.yes") : t("settings.common.no")}</td>
-                <td className="desk-cfg-cell-actions">
-                  <div className="desk-cfg-row-actions">
-                    <Button
-                      variant="tertiary"
-                      size="small"
-                      disabled={busy || index === 0}
-                      aria-label={t("settings.common.moveUpNamed", { name: policy.name })}
-                      onClick={() => void reorder(index, -1)}
-                    >
-                      ↑
-                    </Button>
-                    <Button
-                      variant="tertiary"
-                      size="small"
-                      disabled={busy || index === policies.length - 1}
-                      aria-label={t("settings.common.moveDownNamed", { name: policy.name })}
-                      onClick={() => void reorder(index, 1)}
-                    >
-                      ↓
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      size="small"
-                      aria-label={t("settings.common.editNamed", { name: policy.name })}
-                      onClick={() => {
-                        setNotice(null);
-                        setEditing(policy);
-                      }}
-                    >
-                      {t("settings.common.edit")}
-                    </Button>
+      <ScreenToolbar
+        intro={t("settings.sla.intro")}
+        addLabel={t("settings.sla.add")}
+        addDisabled={data.supportBusinessCalendars.length === 0}
+        onAdd={() => open("new")}
+      />
+      <Notice text={notice} />
+      <Alert>{reorder.error ? codeText(t, [], reorder.error) : null}</Alert>
+      <ActionFailed failure={reorder.failure} />
+      <SettingsTable
+        label={t("settings.section.sla")}
+        columns={[
+          t("settings.sla.order"),
+          t("settings.sla.name"),
+          t("settings.sla.conditions"),
+          t("settings.sla.targetsColumn"),
+          t("settings.sla.calendar"),
+          t("settings.common.active"),
+        ]}
+        empty={policies.length === 0 ? t("settings.sla.empty") : null}
+      >
+        {policies.map((policy, index) => (
+          <tr key={policy.id} data-policy={policy.name}>
+            <td className="desk-num">{number(index + 1)}</td>
+            <td>{policy.name}</td>
+            <td>{conditions(policy)}</td>
+            <td>
+              <dl className="desk-cfg-targets">
+                {TARGETS.filter((target) => policy[target.field] !== null).map((target) => (
+                  <div key={target.field}>
+                    <dt>{t(`sla.kind.${target.kind}`)}</dt>
+                    <dd>{businessTime(policy[target.field] ?? 0)}</dd>
                   </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+                ))}
+              </dl>
+            </td>
+            <td>{policy.calendar.name}</td>
+            <td>{policy.isActive ? t("settings.common.yes") : t("settings.common.no")}</td>
+            <RowActions
+              name={policy.name}
+              move={reorder.row(policies, index)}
+              onEdit={() => open(policy)}
+            />
+          </tr>
+        ))}
+      </SettingsTable>
       <ReportingTargets
         targets={data.supportSlaReportingTargets}
         onSaved={(saved) =>

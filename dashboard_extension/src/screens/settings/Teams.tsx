@@ -1,13 +1,11 @@
 /** Teams: name, tier, strategy, members, active. */
-import { Button, Text } from "@saleor/macaw-ui";
-import { useState } from "react";
-
 import { SETTINGS_TEAMS } from "../../api/operationsSettingsTeams";
 import type { Tier } from "../../api/types";
 import type { StaffUser, Team } from "../../api/typesSettingsTeams";
 import { useI18n } from "../../i18n";
-import { Pending, useQuery } from "./sla/parts";
-import { staffName } from "./teams/fields";
+import { staffName } from "./shared/format";
+import { Notice, RowActions, ScreenToolbar, SettingsTable, useListEditing, without } from "./shared/list";
+import { Pending, useSettingsResource } from "./shared/resource";
 import { TeamEditor } from "./teams/TeamEditor";
 
 export type TeamsData = {
@@ -20,9 +18,8 @@ const byPosition = (a: Team, b: Team) => a.position - b.position;
 
 export function TeamsSettings() {
   const { t, number } = useI18n();
-  const { data, setData, error, reload } = useQuery<TeamsData>(SETTINGS_TEAMS);
-  const [editing, setEditing] = useState<Team | "new" | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { data, setData, error, reload } = useSettingsResource<TeamsData>(SETTINGS_TEAMS);
+  const { editing, notice, open, close, done } = useListEditing<Team>();
 
   if (!data) {
     return <Pending error={error} onRetry={reload} />;
@@ -38,9 +35,9 @@ export function TeamsSettings() {
         agents={data.supportAgents}
         ruleCount={team ? data.supportRoutingRules.filter((rule) => rule.team.id === team.id).length : 0}
         nextPosition={teams.reduce((last, item) => Math.max(last, item.position + 1), 0)}
-        onCancel={() => setEditing(null)}
+        onCancel={close}
         onSaved={(saved) => {
-          const others = teams.filter((item) => item.id !== saved.id);
+          const others = without(teams, saved.id);
           setData({
             ...data,
             // A new default team takes over from the previous one.
@@ -48,17 +45,15 @@ export function TeamsSettings() {
               byPosition,
             ),
           });
-          setEditing(null);
-          setNotice(t("settings.teams.saved", { name: saved.name }));
+          done(t("settings.teams.saved", { name: saved.name }));
         }}
         onDeleted={(id) => {
           setData({
             ...data,
-            supportTeams: teams.filter((item) => item.id !== id),
+            supportTeams: without(teams, id),
             supportRoutingRules: data.supportRoutingRules.filter((rule) => rule.team.id !== id),
           });
-          setEditing(null);
-          setNotice(t("settings.teams.deleted"));
+          done(t("settings.teams.deleted"));
         }}
       />
     );
@@ -66,86 +61,44 @@ export function TeamsSettings() {
 
   return (
     <div className="desk-cfg-screen">
-      <div className="desk-cfg-toolbar">
-        <Text as="p" className="desk-muted">
-          {t("settings.teams.intro")}
-        </Text>
-        <Button
-          variant="primary"
-          size="small"
-          onClick={() => {
-            setNotice(null);
-            setEditing("new");
-          }}
-        >
-          {t("settings.teams.add")}
-        </Button>
-      </div>
-      {notice ? (
-        <Text as="p" className="desk-notice" role="status">
-          {notice}
-        </Text>
-      ) : null}
-      {teams.length === 0 ? (
-        <Text as="p" className="desk-empty">
-          {t("settings.teams.empty")}
-        </Text>
-      ) : (
-        <table className="desk-table desk-cfg-table" aria-label={t("settings.section.teams")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("settings.teams.name")}</th>
-              <th scope="col">{t("settings.teams.tier")}</th>
-              <th scope="col">{t("settings.teams.assignment")}</th>
-              <th scope="col" className="desk-cfg-number">
-                {t("settings.teams.members")}
-              </th>
-              <th scope="col">{t("settings.common.active")}</th>
-              <th scope="col">
-                <span className="desk-visually-hidden">{t("settings.common.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {teams.map((team) => (
-              <tr key={team.id} data-team={team.name}>
-                <td>
-                  <span className="desk-st-name">{team.name}</span>{" "}
-                  {team.isDefault ? <span className="desk-badge">{t("settings.teams.defaultBadge")}</span> : null}
-                </td>
-                <td>{team.tier}</td>
-                <td>
-                  {t(`settings.teams.strategy.${team.strategy}`)}
-                  <br />
-                  <span className="desk-muted desk-st-small">
-                    {t(team.autoAssign ? "settings.teams.autoAssignShort" : "settings.teams.manualShort")}
-                  </span>
-                </td>
-                <td
-                  className="desk-cfg-number"
-                  title={team.members.map((member) => staffName(member.user, t("settings.agents.gone"))).join(", ")}
-                >
-                  {number(team.members.length)}
-                </td>
-                <td>{team.isActive ? t("settings.common.yes") : t("settings.common.no")}</td>
-                <td className="desk-cfg-cell-actions">
-                  <Button
-                    variant="secondary"
-                    size="small"
-                    aria-label={t("settings.common.editNamed", { name: team.name })}
-                    onClick={() => {
-                      setNotice(null);
-                      setEditing(team);
-                    }}
-                  >
-                    {t("settings.common.edit")}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ScreenToolbar intro={t("settings.teams.intro")} addLabel={t("settings.teams.add")} onAdd={() => open("new")} />
+      <Notice text={notice} />
+      <SettingsTable
+        label={t("settings.section.teams")}
+        columns={[
+          t("settings.teams.name"),
+          t("settings.teams.tier"),
+          t("settings.teams.assignment"),
+          { label: t("settings.teams.members"), numeric: true },
+          t("settings.common.active"),
+        ]}
+        empty={teams.length === 0 ? t("settings.teams.empty") : null}
+      >
+        {teams.map((team) => (
+          <tr key={team.id} data-team={team.name}>
+            <td>
+              <span className="desk-cfg-name">{team.name}</span>{" "}
+              {team.isDefault ? <span className="desk-badge">{t("settings.teams.defaultBadge")}</span> : null}
+            </td>
+            <td>{team.tier}</td>
+            <td>
+              {t(`settings.teams.strategy.${team.strategy}`)}
+              <br />
+              <span className="desk-muted desk-cfg-small">
+                {t(team.autoAssign ? "settings.teams.autoAssignShort" : "settings.teams.manualShort")}
+              </span>
+            </td>
+            <td
+              className="desk-cfg-number"
+              title={team.members.map((member) => staffName(member.user, t("settings.agents.gone"))).join(", ")}
+            >
+              {number(team.members.length)}
+            </td>
+            <td>{team.isActive ? t("settings.common.yes") : t("settings.common.no")}</td>
+            <RowActions name={team.name} onEdit={() => open(team)} />
+          </tr>
+        ))}
+      </SettingsTable>
     </div>
   );
 }

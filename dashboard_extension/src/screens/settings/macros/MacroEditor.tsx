@@ -1,6 +1,6 @@
 /** One template: title, texts per language with variables, field changes, sharing; saved or deleted. */
 import { Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 import {
   MACRO_CREATE,
@@ -13,16 +13,18 @@ import { PRIORITIES, STATUSES, type User } from "../../../api/types";
 import type {
   MacroDetail,
   MacroFieldError,
+  MacroInput,
   MacroVariable,
   SettingsAgent,
   SettingsCategory,
 } from "../../../api/typesSettingsSla";
 import { SelectField } from "../../../components/common";
 import { LOCALE_NAMES, useI18n, type MessageKey } from "../../../i18n";
-import { useSession } from "../../../session";
 import { useViewer } from "../../../viewer";
-import { CheckField, ConfirmDelete, Failure, Pending, TextField, codeText, useQuery } from "../sla/parts";
-import { personName } from "../sla/PolicyEditor";
+import { EditorForm, useEditor } from "../shared/editor";
+import { CheckField, ErrorText, FormErrors, TextField, codeText, fieldErrors, settingsErrorText } from "../shared/fields";
+import { personName } from "../shared/format";
+import { Pending, useSettingsResource } from "../shared/resource";
 import {
   TEXT_LANGUAGES,
   bodyOf,
@@ -36,8 +38,6 @@ import {
   type TextLanguage,
 } from "./macroModel";
 
-type Result = { macro: MacroDetail | null; errors: MacroFieldError[] } | null;
-
 interface EditorOptions {
   supportMacroVariables: MacroVariable[];
   supportCategories: SettingsCategory[];
@@ -45,7 +45,19 @@ interface EditorOptions {
 }
 
 const TEXT_FIELDS = ["translations"];
-const FIELDS = ["name", "group", "visibility", "status", "priority", "category", "addTags", "removeTags", "assignment", "assigneeId"];
+const FIELDS: ReadonlySet<string> = new Set([
+  "name",
+  "group",
+  "visibility",
+  "status",
+  "priority",
+  "category",
+  "addTags",
+  "removeTags",
+  "assignment",
+  "assigneeId",
+  ...TEXT_FIELDS,
+]);
 
 /** Loads what the editor needs (the macro, when editing one) and shows the form once it is there. */
 export function MacroEditor({
@@ -60,8 +72,8 @@ export function MacroEditor({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const options = useQuery<EditorOptions>(MACRO_EDITOR_OPTIONS);
-  const detail = useQuery<{ supportMacro: MacroDetail | null }>(MACRO_DETAIL, { id: macroId }, { skip: !macroId });
+  const options = useSettingsResource<EditorOptions>(MACRO_EDITOR_OPTIONS);
+  const detail = useSettingsResource<{ supportMacro: MacroDetail | null }>(MACRO_DETAIL, { id: macroId }, { skip: !macroId });
   if (!options.data) return <Pending error={options.error} onRetry={options.reload} />;
   if (macroId && !detail.data) return <Pending error={detail.error} onRetry={detail.reload} />;
   if (macroId && !detail.data?.supportMacro) {
@@ -100,20 +112,35 @@ function MacroForm({
   onDeleted: (id: string) => void;
   onCancel: () => void;
 }) {
-  const { request } = useSession();
   const { t } = useI18n();
   const viewer = useViewer();
   const canShare = viewer?.canManageSettings ?? false;
   const [draft, setDraft] = useState<MacroDraft>(() => (macro ? toDraft(macro) : emptyDraft(canShare)));
   const [tab, setTab] = useState<TextLanguage>("");
   const [variable, setVariable] = useState("");
-  const [error, setError] = useState<{ error: MacroFieldError; sent: string } | null>(null);
-  const [failure, setFailure] = useState<{ error: unknown; retry: () => void } | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The text sent in the language of the refusal, to find the place it names in the text as it is now.
+  const [sent, setSent] = useState("");
+  const editor = useEditor<MacroDetail, MacroFieldError, MacroInput>({
+    id: macro?.id ?? null,
+    create: MACRO_CREATE,
+    update: MACRO_UPDATE,
+    remove: MACRO_DELETE,
+    field: "macro",
+    onSaved,
+    onDeleted,
+    onRefused: ([first], input) => {
+      const language = (first?.language ?? "") as TextLanguage;
+      setSent(input?.translations.find((item) => item.language === language)?.body ?? "");
+      if (input && TEXT_FIELDS.includes(first?.field ?? "") && (TEXT_LANGUAGES as readonly string[]).includes(language)) {
+        setTab(language);
+      }
+    },
+  });
+  // The first refusal is shown, at its field or text when it names one.
+  const error = editor.errors[0] ? { error: editor.errors[0], sent } : null;
   const textRef = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
   const baseId = useId();
-  const headingId = `${baseId}-heading`;
   const textErrorId = `${baseId}-text-error`;
 
   useEffect(() => {
@@ -128,10 +155,7 @@ function MacroForm({
   const setText = (language: TextLanguage, text: string) =>
     setDraft((current) => ({ ...current, texts: { ...current.texts, [language]: { ...current.texts[language], text } } }));
 
-  const fieldError = (field: string) =>
-    error?.error.field === field
-      ? codeText(t, [`settings.macros.error.${field}.${error.error.code}`, `settings.macros.error.${error.error.code}`], error.error)
-      : null;
+  const fieldError = fieldErrors(error ? [error.error] : [], (found) => settingsErrorText(t, "macros", found));
 
   const textError = (language: TextLanguage): string | null => {
     if (!error || !TEXT_FIELDS.includes(error.error.field ?? "")) return null;
@@ -144,58 +168,6 @@ function MacroForm({
     return codeText(t, [`settings.macros.error.translations.${error.error.code}`], error.error);
   };
 
-  const save = async () => {
-    const input = toInput(draft);
-    setBusy(true);
-    setError(null);
-    setFailure(null);
-    try {
-      let result: Result;
-      if (macro) {
-        const data = await request<{ supportMacroUpdate: Result }>(MACRO_UPDATE, { id: macro.id, input });
-        result = data.supportMacroUpdate;
-      } else {
-        const data = await request<{ supportMacroCreate: Result }>(MACRO_CREATE, { input });
-        result = data.supportMacroCreate;
-      }
-      const first = result?.errors[0];
-      if (first) {
-        const language = (first.language ?? "") as TextLanguage;
-        const sent = input.translations.find((item) => item.language === language)?.body ?? "";
-        setError({ error: first, sent });
-        if (TEXT_FIELDS.includes(first.field ?? "") && (TEXT_LANGUAGES as readonly string[]).includes(language)) {
-          setTab(language);
-        }
-      } else if (result?.macro) {
-        onSaved(result.macro);
-      }
-    } catch (caught) {
-      setFailure({ error: caught, retry: () => void save() });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async () => {
-    if (!macro) return;
-    setBusy(true);
-    setError(null);
-    setFailure(null);
-    try {
-      const data = await request<{ supportMacroDelete: { deletedId: string | null; errors: MacroFieldError[] } | null }>(
-        MACRO_DELETE,
-        { id: macro.id },
-      );
-      const first = data.supportMacroDelete?.errors[0];
-      if (first) setError({ error: first, sent: "" });
-      else onDeleted(macro.id);
-    } catch (caught) {
-      setFailure({ error: caught, retry: () => void remove() });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const insertVariable = () => {
     if (!variable) return;
     const area = textRef.current;
@@ -205,11 +177,6 @@ function MacroForm({
     const next = insertAt(current, start, end, `{{ ${variable} }}`);
     caret.current = next.caret;
     setText(tab, next.text);
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save();
   };
 
   const tabName = (language: TextLanguage) =>
@@ -229,19 +196,27 @@ function MacroForm({
   const assigneeMissing = draft.assignment.startsWith("USER:") && !agents.some((user) => `USER:${user.id}` === draft.assignment);
   const currentText = draft.texts[tab];
   const currentError = textError(tab);
-  const wholeError = error && ![...FIELDS, ...TEXT_FIELDS].includes(error.error.field ?? "") ? error.error : null;
 
   return (
-    <form className="desk-cfg-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
-      <div className="desk-cfg-form-head">
-        <Button type="button" variant="tertiary" size="small" onClick={onCancel}>
-          {t("settings.common.back")}
-        </Button>
-        <Text as="h3" size={5} fontWeight="bold" id={headingId}>
-          {macro ? macro.name : t("settings.macros.newTitle")}
-        </Text>
-      </div>
-
+    <EditorForm
+      editor={editor}
+      title={macro ? macro.name : t("settings.macros.newTitle")}
+      onSave={() => editor.save(toInput(draft))}
+      onCancel={onCancel}
+      errors={
+        <FormErrors
+          errors={error ? [error.error] : []}
+          shown={FIELDS}
+          text={(found) => codeText(t, [`settings.macros.error.${found.code}`], found)}
+        />
+      }
+      deletion={
+        macro && {
+          label: t("settings.macros.delete"),
+          question: t("settings.macros.deleteQuestion", { name: macro.name }),
+        }
+      }
+    >
       <div className="desk-cfg-row">
         <TextField
           label={t("settings.macros.title")}
@@ -344,11 +319,7 @@ function MacroForm({
               aria-describedby={currentError ? textErrorId : undefined}
               onChange={(event) => setText(tab, event.target.value)}
             />
-            {currentError ? (
-              <Text as="p" id={textErrorId} className="desk-field-error" role="alert">
-                {currentError}
-              </Text>
-            ) : null}
+            <ErrorText id={textErrorId}>{currentError}</ErrorText>
             {currentText.stored && hasFormatting(currentText.stored.html) && bodyOf(currentText) !== currentText.stored.html ? (
               <Text as="p" size={2} className="desk-muted">
                 {t("settings.macros.formattingLost")}
@@ -424,30 +395,6 @@ function MacroForm({
           />
         </div>
       </fieldset>
-
-      {wholeError ? (
-        <Text as="p" role="alert" className="desk-cfg-alert">
-          {codeText(t, [`settings.macros.error.${wholeError.code}`], wholeError)}
-        </Text>
-      ) : null}
-      {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
-
-      <div className="desk-cfg-actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? t("settings.common.saving") : t("settings.common.save")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("settings.common.cancel")}
-        </Button>
-        {macro ? (
-          <ConfirmDelete
-            label={t("settings.macros.delete")}
-            question={t("settings.macros.deleteQuestion", { name: macro.name })}
-            onConfirm={() => void remove()}
-            busy={busy}
-          />
-        ) : null}
-      </div>
-    </form>
+    </EditorForm>
   );
 }

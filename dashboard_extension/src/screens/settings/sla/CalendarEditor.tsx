@@ -1,12 +1,13 @@
 /** One business calendar: name, time zone, openings per weekday, holidays; saved or deleted. */
 import { Button, Text } from "@saleor/macaw-ui";
-import { useId, useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo, useState } from "react";
 
 import { SLA_CALENDAR_CREATE, SLA_CALENDAR_DELETE, SLA_CALENDAR_UPDATE } from "../../../api/operationsSettingsSla";
 import { WEEKDAYS, type BusinessCalendar, type SlaError, type Weekday } from "../../../api/typesSettingsSla";
 import { SelectField } from "../../../components/common";
 import { useI18n } from "../../../i18n";
-import { useSession } from "../../../session";
+import { EditorForm, useEditor } from "../shared/editor";
+import { ErrorText, FormErrors, TextField, codeText, fieldErrors } from "../shared/fields";
 import {
   emptyDraft,
   holidayProblems,
@@ -18,9 +19,9 @@ import {
   type CalendarDraft,
   type RowProblem,
 } from "./calendarModel";
-import { ConfirmDelete, Failure, TextField, codeText, useWeekdayNames } from "./parts";
+import { useWeekdayNames } from "./parts";
 
-type Result = { calendar: BusinessCalendar | null; errors: SlaError[] } | null;
+const FIELDS: ReadonlySet<string> = new Set(["name", "timeZone", "intervals", "holidays"]);
 
 /** IANA zones the browser knows, with the calendar's own and UTC when it leaves them out. */
 function timeZones(current: string): string[] | null {
@@ -45,81 +46,38 @@ export function CalendarEditor({
   onDeleted: (id: string) => void;
   onCancel: () => void;
 }) {
-  const { request } = useSession();
   const { t } = useI18n();
   const weekdayNames = useWeekdayNames();
   const [draft, setDraft] = useState<CalendarDraft>(() => (calendar ? toDraft(calendar) : emptyDraft(defaultTimeZone)));
-  const [error, setError] = useState<SlaError | null>(null);
   const [missing, setMissing] = useState<Map<number, RowProblem>>(new Map());
-  const [failure, setFailure] = useState<{ error: unknown; retry: () => void } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const headingId = useId();
-  const problemId = (key: number) => `${headingId}-row-${key}`;
+  const editor = useEditor<BusinessCalendar, SlaError>({
+    id: calendar?.id ?? null,
+    create: SLA_CALENDAR_CREATE,
+    update: SLA_CALENDAR_UPDATE,
+    remove: SLA_CALENDAR_DELETE,
+    field: "calendar",
+    onSaved,
+    onDeleted,
+  });
+  // The first refusal is shown, at its field or row when it names one.
+  const error = editor.errors[0] ?? null;
+  const baseId = useId();
+  const problemId = (key: number) => `${baseId}-row-${key}`;
   const zones = useMemo(() => timeZones(draft.timeZone), [draft.timeZone]);
 
-  const fieldError = (field: string) => (error?.field === field ? codeText(t, [`settings.calendars.error.${error.code}`], error) : null);
+  const errorText = (found: SlaError) => codeText(t, [`settings.calendars.error.${found.code}`], found);
+  const fieldError = fieldErrors(error ? [error] : [], errorText);
   const intervalRows = error?.field === "intervals" ? intervalProblems(draft.intervals, error) : new Map<number, RowProblem>();
   const holidayRows =
     missing.size > 0 ? missing : error?.field === "holidays" ? holidayProblems(draft.holidays, error) : new Map<number, RowProblem>();
 
   const update = (change: Partial<CalendarDraft>) => setDraft((current) => ({ ...current, ...change }));
 
-  const save = async () => {
+  const save = () => {
     const undated = missingDates(draft.holidays);
     setMissing(undated);
     if (undated.size > 0) return;
-    setBusy(true);
-    setError(null);
-    setFailure(null);
-    try {
-      const input = toInput(draft);
-      let result: Result;
-      if (calendar) {
-        const data = await request<{ supportBusinessCalendarUpdate: Result }>(SLA_CALENDAR_UPDATE, { id: calendar.id, input });
-        result = data.supportBusinessCalendarUpdate;
-      } else {
-        const data = await request<{ supportBusinessCalendarCreate: Result }>(SLA_CALENDAR_CREATE, { input });
-        result = data.supportBusinessCalendarCreate;
-      }
-      const first = result?.errors[0];
-      if (first) {
-        setError(first);
-      } else if (result?.calendar) {
-        onSaved(result.calendar);
-      }
-    } catch (caught) {
-      setFailure({ error: caught, retry: () => void save() });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async () => {
-    if (!calendar) return;
-    setBusy(true);
-    setError(null);
-    setFailure(null);
-    try {
-      const data = await request<{ supportBusinessCalendarDelete: { id: string | null; errors: SlaError[] } | null }>(
-        SLA_CALENDAR_DELETE,
-        { id: calendar.id },
-      );
-      const first = data.supportBusinessCalendarDelete?.errors[0];
-      if (first) {
-        setError(first);
-      } else {
-        onDeleted(calendar.id);
-      }
-    } catch (caught) {
-      setFailure({ error: caught, retry: () => void remove() });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save();
+    void editor.save(toInput(draft));
   };
 
   const rowText = (problem: RowProblem | undefined): string | null => {
@@ -148,18 +106,21 @@ export function CalendarEditor({
 
   const intervalsError = error?.field === "intervals" && intervalRows.size === 0 ? fieldError("intervals") : null;
   const holidaysError = error?.field === "holidays" && holidayRows.size === 0 ? fieldError("holidays") : null;
-  const wholeError = error && !["name", "timeZone", "intervals", "holidays"].includes(error.field ?? "") ? error : null;
 
   return (
-    <form className="desk-cfg-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
-      <div className="desk-cfg-form-head">
-        <Button type="button" variant="tertiary" size="small" onClick={onCancel}>
-          {t("settings.common.back")}
-        </Button>
-        <Text as="h3" size={5} fontWeight="bold" id={headingId}>
-          {calendar ? calendar.name : t("settings.calendars.newTitle")}
-        </Text>
-      </div>
+    <EditorForm
+      editor={editor}
+      title={calendar ? calendar.name : t("settings.calendars.newTitle")}
+      onSave={save}
+      onCancel={onCancel}
+      errors={<FormErrors errors={error ? [error] : []} shown={FIELDS} text={errorText} />}
+      deletion={
+        calendar && {
+          label: t("settings.calendars.delete"),
+          question: t("settings.calendars.deleteQuestion", { name: calendar.name }),
+        }
+      }
+    >
       <div className="desk-cfg-row">
         <TextField
           label={t("settings.calendars.name")}
@@ -193,11 +154,7 @@ export function CalendarEditor({
         <Text as="p" size={2} className="desk-muted">
           {t("settings.calendars.openingHint")}
         </Text>
-        {intervalsError ? (
-          <Text as="p" className="desk-field-error" role="alert">
-            {intervalsError}
-          </Text>
-        ) : null}
+        <ErrorText>{intervalsError}</ErrorText>
         <div className="desk-cfg-week">
           {WEEKDAYS.map((weekday, dayIndex) => {
             const day = weekdayNames[dayIndex] ?? weekday;
@@ -250,11 +207,7 @@ export function CalendarEditor({
                             {t("settings.common.remove")}
                           </Button>
                         </div>
-                        {problem ? (
-                          <Text as="p" className="desk-field-error" role="alert" id={problemId(row.key)}>
-                            {problem}
-                          </Text>
-                        ) : null}
+                        <ErrorText id={problemId(row.key)}>{problem}</ErrorText>
                       </div>
                     );
                   })}
@@ -279,11 +232,7 @@ export function CalendarEditor({
         <Text as="p" size={2} className="desk-muted">
           {t("settings.calendars.holidaysHint")}
         </Text>
-        {holidaysError ? (
-          <Text as="p" className="desk-field-error" role="alert">
-            {holidaysError}
-          </Text>
-        ) : null}
+        <ErrorText>{holidaysError}</ErrorText>
         {draft.holidays.length === 0 ? <Text as="p">{t("settings.calendars.noHolidays")}</Text> : null}
         {draft.holidays.map((row, index) => {
           const number = index + 1;
@@ -329,30 +278,6 @@ export function CalendarEditor({
           </Button>
         </div>
       </fieldset>
-
-      {wholeError ? (
-        <Text as="p" role="alert" className="desk-cfg-alert">
-          {codeText(t, [`settings.calendars.error.${wholeError.code}`], wholeError)}
-        </Text>
-      ) : null}
-      {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
-
-      <div className="desk-cfg-actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? t("settings.common.saving") : t("settings.common.save")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("settings.common.cancel")}
-        </Button>
-        {calendar ? (
-          <ConfirmDelete
-            label={t("settings.calendars.delete")}
-            question={t("settings.calendars.deleteQuestion", { name: calendar.name })}
-            onConfirm={() => void remove()}
-            busy={busy}
-          />
-        ) : null}
-      </div>
-    </form>
+    </EditorForm>
   );
 }

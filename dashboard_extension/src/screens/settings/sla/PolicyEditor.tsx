@@ -1,6 +1,6 @@
 /** One SLA policy: conditions, targets in business time, warning share, breach actions. */
 import { Button, Text } from "@saleor/macaw-ui";
-import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 
 import { SLA_POLICY_CREATE, SLA_POLICY_DELETE, SLA_POLICY_UPDATE } from "../../../api/operationsSettingsSla";
 import { CHANNELS, PRIORITIES, type User } from "../../../api/types";
@@ -12,70 +12,32 @@ import {
 } from "../../../api/typesSettingsSla";
 import { SelectField } from "../../../components/common";
 import { useI18n, type MessageKey, type Translate } from "../../../i18n";
-import { useSession } from "../../../session";
-import { ConfirmDelete, Failure, TextField, codeText } from "./parts";
-import { TARGETS, emptyDraft, moved, toDraft, toInput, type PolicyDraft, type TargetField } from "./policyModel";
-
-type Result = { policy: SlaPolicy | null; errors: SlaError[] } | null;
+import { EditorForm, useEditor } from "../shared/editor";
+import { CheckField, ChoiceList, ErrorText, FormErrors, TextField, codeText, fieldErrors, settingsErrorText } from "../shared/fields";
+import { categoryOptions, personName } from "../shared/format";
+import { moved } from "../shared/list";
+import { TARGETS, emptyDraft, toDraft, toInput, type PolicyDraft, type TargetField } from "./policyModel";
 
 const TARGET_FIELDS: readonly string[] = TARGETS.map((target) => target.field);
 
+const FIELDS: ReadonlySet<string> = new Set([
+  "name",
+  "calendar",
+  "isActive",
+  "priorities",
+  "channels",
+  "categories",
+  "orderChannels",
+  "warningPercent",
+  "breachActions",
+  "notifyUser",
+  ...TARGET_FIELDS,
+]);
+
 function policyErrorText(t: Translate, error: SlaError): string {
-  const field = error.field ?? "";
-  const keys = TARGET_FIELDS.includes(field)
-    ? [`settings.sla.error.target.${error.code}`]
-    : [`settings.sla.error.${field}.${error.code}`, `settings.sla.error.${error.code}`];
-  return codeText(t, keys, error);
-}
-
-export function personName(user: Pick<User, "email" | "firstName" | "lastName">): string {
-  const name = `${user.firstName ?? ""} ${user.lastName ?? ""}`.trim();
-  return name ? `${name} (${user.email})` : user.email;
-}
-
-/** Checkboxes for a condition; none ticked means any. */
-function ChoiceGroup<T extends string>({
-  legend,
-  values,
-  options,
-  onChange,
-  error,
-}: {
-  legend: string;
-  values: readonly T[];
-  options: readonly { value: T; label: string }[];
-  onChange: (values: T[]) => void;
-  error?: string | null;
-}) {
-  const id = useId();
-  return (
-    <fieldset className="desk-cfg-choices" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="desk-label">{legend}</legend>
-      <div className="desk-cfg-choice-list">
-        {options.map((option) => (
-          <label key={option.value} className="desk-cfg-check-label">
-            <input
-              type="checkbox"
-              checked={values.includes(option.value)}
-              onChange={(event) =>
-                onChange(
-                  event.target.checked
-                    ? options.map((item) => item.value).filter((value) => value === option.value || values.includes(value))
-                    : values.filter((value) => value !== option.value),
-                )
-              }
-            />
-            {option.label}
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <Text as="p" id={`${id}-error`} className="desk-field-error" role="alert">
-          {error}
-        </Text>
-      ) : null}
-    </fieldset>
-  );
+  return TARGET_FIELDS.includes(error.field ?? "")
+    ? codeText(t, [`settings.sla.error.target.${error.code}`], error)
+    : settingsErrorText(t, "sla", error);
 }
 
 /** Hours and minutes of business time for one target; both empty for none. */
@@ -158,97 +120,41 @@ export function PolicyEditor({
   onDeleted: (id: string) => void;
   onCancel: () => void;
 }) {
-  const { request } = useSession();
   const { t } = useI18n();
   const [draft, setDraft] = useState<PolicyDraft>(() => (policy ? toDraft(policy) : emptyDraft(calendars[0]?.id ?? "")));
-  const [error, setError] = useState<SlaError | null>(null);
   const [invalid, setInvalid] = useState<string[]>([]);
-  const [failure, setFailure] = useState<{ error: unknown; retry: () => void } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const editor = useEditor<SlaPolicy, SlaError>({
+    id: policy?.id ?? null,
+    create: SLA_POLICY_CREATE,
+    update: SLA_POLICY_UPDATE,
+    remove: SLA_POLICY_DELETE,
+    field: "policy",
+    onSaved,
+    onDeleted,
+  });
+  // The first refusal is shown, at its field when it names one.
+  const error = editor.errors[0] ?? null;
   const [adding, setAdding] = useState("");
-  const headingId = useId();
 
   const update = (change: Partial<PolicyDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const errorText = (found: SlaError) => policyErrorText(t, found);
+  const serverError = fieldErrors(error ? [error] : [], errorText);
   const fieldError = (field: string): string | null => {
     if (invalid.includes(field)) {
       return t(field === "warningPercent" ? "settings.sla.error.warningPercent.INVALID" : "settings.sla.error.targetFormat");
     }
-    return error?.field === field ? policyErrorText(t, error) : null;
+    return serverError(field);
   };
 
-  const save = async () => {
+  const save = () => {
     const { input, invalid: wrong } = toInput(draft);
     setInvalid(wrong);
-    setError(null);
-    if (wrong.length > 0) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      let result: Result;
-      if (policy) {
-        const data = await request<{ supportSlaPolicyUpdate: Result }>(SLA_POLICY_UPDATE, { id: policy.id, input });
-        result = data.supportSlaPolicyUpdate;
-      } else {
-        const data = await request<{ supportSlaPolicyCreate: Result }>(SLA_POLICY_CREATE, { input });
-        result = data.supportSlaPolicyCreate;
-      }
-      const first = result?.errors[0];
-      if (first) setError(first);
-      else if (result?.policy) onSaved(result.policy);
-    } catch (caught) {
-      setFailure({ error: caught, retry: () => void save() });
-    } finally {
-      setBusy(false);
-    }
+    editor.setErrors([]);
+    if (wrong.length === 0) void editor.save(input);
   };
 
-  const remove = async () => {
-    if (!policy) return;
-    setBusy(true);
-    setError(null);
-    setFailure(null);
-    try {
-      const data = await request<{ supportSlaPolicyDelete: { id: string | null; errors: SlaError[] } | null }>(
-        SLA_POLICY_DELETE,
-        { id: policy.id },
-      );
-      const first = data.supportSlaPolicyDelete?.errors[0];
-      if (first) setError(first);
-      else onDeleted(policy.id);
-    } catch (caught) {
-      setFailure({ error: caught, retry: () => void remove() });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save();
-  };
-
-  const known = new Set([
-    "name",
-    "calendar",
-    "isActive",
-    "priorities",
-    "channels",
-    "categories",
-    "orderChannels",
-    "warningPercent",
-    "breachActions",
-    "notifyUser",
-    ...TARGET_FIELDS,
-  ]);
-  const wholeError = error && !known.has(error.field ?? "") ? error : null;
   const remaining = BREACH_ACTIONS.filter((action) => !draft.breachActions.includes(action));
   const actionLabel = (action: string) => t(`settings.sla.action.${action}` as MessageKey);
-  const categoryOptions = categories
-    .filter((category) => category.isActive || draft.categories.includes(category.slug))
-    .map((category) => ({
-      value: category.slug,
-      label: category.isActive ? category.name : t("settings.common.inactiveNamed", { name: category.name }),
-    }));
 
   let notify: ReactNode = null;
   if (draft.breachActions.includes("NOTIFY_LEAD")) {
@@ -267,16 +173,19 @@ export function PolicyEditor({
   }
 
   return (
-    <form className="desk-cfg-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
-      <div className="desk-cfg-form-head">
-        <Button type="button" variant="tertiary" size="small" onClick={onCancel}>
-          {t("settings.common.back")}
-        </Button>
-        <Text as="h3" size={5} fontWeight="bold" id={headingId}>
-          {policy ? policy.name : t("settings.sla.newTitle")}
-        </Text>
-      </div>
-
+    <EditorForm
+      editor={editor}
+      title={policy ? policy.name : t("settings.sla.newTitle")}
+      onSave={save}
+      onCancel={onCancel}
+      errors={<FormErrors errors={error ? [error] : []} shown={FIELDS} text={errorText} />}
+      deletion={
+        policy && {
+          label: t("settings.sla.delete"),
+          question: t("settings.sla.deleteQuestion", { name: policy.name }),
+        }
+      }
+    >
       <div className="desk-cfg-row">
         <TextField
           label={t("settings.sla.name")}
@@ -293,10 +202,12 @@ export function PolicyEditor({
           onChange={(calendar) => update({ calendar })}
           error={fieldError("calendar")}
         />
-        <label className="desk-cfg-check-label desk-cfg-row-check">
-          <input type="checkbox" checked={draft.isActive} onChange={(event) => update({ isActive: event.target.checked })} />
-          {t("settings.common.active")}
-        </label>
+        <CheckField
+          className="desk-cfg-row-check"
+          label={t("settings.common.active")}
+          checked={draft.isActive}
+          onChange={(isActive) => update({ isActive })}
+        />
       </div>
 
       <fieldset className="desk-cfg-fieldset">
@@ -305,24 +216,24 @@ export function PolicyEditor({
           {t("settings.sla.conditionsHint")}
         </Text>
         <div className="desk-cfg-conditions">
-          <ChoiceGroup
+          <ChoiceList
             legend={t("filter.priority")}
             values={draft.priorities}
             options={PRIORITIES.map((value) => ({ value, label: t(`priority.${value}`) }))}
             onChange={(priorities) => update({ priorities })}
             error={fieldError("priorities")}
           />
-          <ChoiceGroup
+          <ChoiceList
             legend={t("filter.channel")}
             values={draft.channels}
             options={CHANNELS.map((value) => ({ value, label: t(`channel.${value}`) }))}
             onChange={(channels) => update({ channels })}
             error={fieldError("channels")}
           />
-          <ChoiceGroup
+          <ChoiceList
             legend={t("filter.category")}
             values={draft.categories}
-            options={categoryOptions}
+            options={categoryOptions(t, categories, (slug) => draft.categories.includes(slug))}
             onChange={(slugs) => update({ categories: slugs })}
             error={fieldError("categories")}
           />
@@ -398,11 +309,7 @@ export function PolicyEditor({
             </li>
           ))}
         </ol>
-        {error?.field === "breachActions" ? (
-          <Text as="p" className="desk-field-error" role="alert">
-            {fieldError("breachActions")}
-          </Text>
-        ) : null}
+        <ErrorText>{fieldError("breachActions")}</ErrorText>
         {remaining.length > 0 ? (
           <div className="desk-cfg-inline">
             <SelectField
@@ -431,30 +338,6 @@ export function PolicyEditor({
         ) : null}
         {notify}
       </fieldset>
-
-      {wholeError ? (
-        <Text as="p" role="alert" className="desk-cfg-alert">
-          {policyErrorText(t, wholeError)}
-        </Text>
-      ) : null}
-      {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
-
-      <div className="desk-cfg-actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? t("settings.common.saving") : t("settings.common.save")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("settings.common.cancel")}
-        </Button>
-        {policy ? (
-          <ConfirmDelete
-            label={t("settings.sla.delete")}
-            question={t("settings.sla.deleteQuestion", { name: policy.name })}
-            onConfirm={() => void remove()}
-            busy={busy}
-          />
-        ) : null}
-      </div>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,13 +1,15 @@
 /** Service levels kept for reports (chat, phone): a small table, one row edited at a time. */
 import { Button, Text } from "@saleor/macaw-ui";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 
 import { SLA_REPORTING_TARGET_UPDATE } from "../../../api/operationsSettingsSla";
 import type { Channel } from "../../../api/types";
 import type { SlaError, SlaReportingTarget } from "../../../api/typesSettingsSla";
 import { useI18n } from "../../../i18n";
-import { useSession } from "../../../session";
-import { Failure, TextField, codeText } from "./parts";
+import { submitWith } from "../shared/editor";
+import { ErrorText, TextField, codeText } from "../shared/fields";
+import { RowActions, SettingsTable } from "../shared/list";
+import { ActionFailed, useAction, useMutate } from "../shared/resource";
 
 type Result = { reportingTarget: SlaReportingTarget | null; errors: SlaError[] } | null;
 
@@ -23,35 +25,31 @@ function TargetRow({
   target: SlaReportingTarget | null;
   onSaved: (target: SlaReportingTarget) => void;
 }) {
-  const { request } = useSession();
+  const mutate = useMutate();
   const { t, number } = useI18n();
   const [editing, setEditing] = useState(false);
   const [seconds, setSeconds] = useState("");
   const [share, setShare] = useState("");
   const [error, setError] = useState<SlaError | null>(null);
-  const [failure, setFailure] = useState<{ error: unknown; retry: () => void } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run, clearFailure } = useAction();
   const channelName = t(`channel.${channel}`);
 
   const start = () => {
     setSeconds(target ? String(target.answerWithinSeconds) : "");
     setShare(target ? String(target.sharePercent) : "");
     setError(null);
-    setFailure(null);
+    clearFailure();
     setEditing(true);
   };
 
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    setFailure(null);
-    try {
-      const data = await request<{ supportSlaReportingTargetUpdate: Result }>(SLA_REPORTING_TARGET_UPDATE, {
+  const save = () =>
+    run(async () => {
+      setError(null);
+      const result = await mutate<Result>(SLA_REPORTING_TARGET_UPDATE, {
         channel,
         answerWithinSeconds: Number.parseInt(seconds, 10) || 0,
         sharePercent: Number.parseInt(share, 10) || 0,
       });
-      const result = data.supportSlaReportingTargetUpdate;
       const first = result?.errors[0];
       if (first) {
         setError(first);
@@ -59,17 +57,7 @@ function TargetRow({
         onSaved(result.reportingTarget);
         setEditing(false);
       }
-    } catch (caught) {
-      setFailure({ error: caught, retry: () => void save() });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save();
-  };
+    });
   const fieldError = (field: string) =>
     error?.field === field ? codeText(t, [`settings.sla.error.${field}.${error.code}`], error) : null;
 
@@ -79,16 +67,7 @@ function TargetRow({
         <th scope="row">{channelName}</th>
         <td>{target ? t("settings.sla.reportingSeconds", { seconds: target.answerWithinSeconds }) : "—"}</td>
         <td>{target ? `${number(target.sharePercent)} %` : "—"}</td>
-        <td className="desk-cfg-cell-actions">
-          <Button
-            variant="secondary"
-            size="small"
-            aria-label={t("settings.common.editNamed", { name: channelName })}
-            onClick={start}
-          >
-            {t("settings.common.edit")}
-          </Button>
-        </td>
+        <RowActions name={channelName} onEdit={start} />
       </tr>
     );
   }
@@ -96,7 +75,7 @@ function TargetRow({
     <tr>
       <th scope="row">{channelName}</th>
       <td colSpan={3}>
-        <form className="desk-cfg-inline" onSubmit={onSubmit} aria-label={channelName} noValidate>
+        <form className="desk-cfg-inline" onSubmit={submitWith(save)} aria-label={channelName} noValidate>
           <TextField
             label={t("settings.sla.reportingWithin")}
             type="number"
@@ -124,12 +103,10 @@ function TargetRow({
             {t("settings.common.cancel")}
           </Button>
         </form>
-        {error && !["answerWithinSeconds", "sharePercent"].includes(error.field ?? "") ? (
-          <Text as="p" role="alert" className="desk-field-error">
-            {codeText(t, [], error)}
-          </Text>
-        ) : null}
-        {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
+        <ErrorText>
+          {error && !["answerWithinSeconds", "sharePercent"].includes(error.field ?? "") ? codeText(t, [], error) : null}
+        </ErrorText>
+        <ActionFailed failure={failure} />
       </td>
     </tr>
   );
@@ -153,28 +130,19 @@ export function ReportingTargets({
       <Text as="p" size={2} className="desk-muted">
         {t("settings.sla.reportingHint")}
       </Text>
-      <table className="desk-table desk-cfg-table desk-cfg-table-small">
-        <thead>
-          <tr>
-            <th scope="col">{t("filter.channel")}</th>
-            <th scope="col">{t("settings.sla.reportingWithin")}</th>
-            <th scope="col">{t("settings.sla.reportingShare")}</th>
-            <th scope="col">
-              <span className="desk-visually-hidden">{t("settings.common.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {channels.map((channel) => (
-            <TargetRow
-              key={channel}
-              channel={channel}
-              target={targets.find((target) => target.channel === channel) ?? null}
-              onSaved={onSaved}
-            />
-          ))}
-        </tbody>
-      </table>
+      <SettingsTable
+        className="desk-cfg-table-small"
+        columns={[t("filter.channel"), t("settings.sla.reportingWithin"), t("settings.sla.reportingShare")]}
+      >
+        {channels.map((channel) => (
+          <TargetRow
+            key={channel}
+            channel={channel}
+            target={targets.find((target) => target.channel === channel) ?? null}
+            onSaved={onSaved}
+          />
+        ))}
+      </SettingsTable>
     </section>
   );
 }

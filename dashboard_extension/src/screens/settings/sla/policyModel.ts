@@ -118,15 +118,3 @@ export function toInput(draft: PolicyDraft): { input: SlaPolicyInput; invalid: s
   };
   return { input, invalid };
 }
-
-/** `list` with the item at `index` swapped with its neighbour (`-1` up, `+1` down). */
-export function moved<T>(list: readonly T[], index: number, step: -1 | 1): T[] {
-  const target = index + step;
-  const copy = [...list];
-  const item = copy[index];
-  const other = copy[target];
-  if (item === undefined || other === undefined) return copy;
-  copy[index] = other;
-  copy[target] = item;
-  return copy;
-}

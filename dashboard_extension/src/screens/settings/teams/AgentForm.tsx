@@ -1,6 +1,6 @@
 /** How one staff member works on the desk: role, tier, languages, capacity, availability, teams. */
-import { Button, Text } from "@saleor/macaw-ui";
-import { useId, useState, type FormEvent } from "react";
+import { Text } from "@saleor/macaw-ui";
+import { useId, useState } from "react";
 
 import { SETTINGS_AGENT_PROFILE_UPDATE } from "../../../api/operationsSettingsTeams";
 import type { Tier } from "../../../api/types";
@@ -17,9 +17,10 @@ import {
 } from "../../../api/typesSettingsTeams";
 import { SelectField } from "../../../components/common";
 import { useI18n } from "../../../i18n";
-import { useSession } from "../../../session";
-import { Failure, TextField } from "../sla/parts";
-import { ChoiceList, errorsByField, joinList, settingsErrorText, splitList, staffName, useAction } from "./fields";
+import { EditorFooter, submitWith } from "../shared/editor";
+import { ChoiceList, FormErrors, TextField, fieldErrors, settingsErrorText } from "../shared/fields";
+import { activeName, joinList, splitList, staffName } from "../shared/format";
+import { ActionFailed, useAction, useMutate } from "../shared/resource";
 
 type Result = { agentProfile: AgentProfile | null; errors: SettingsError[] } | null;
 
@@ -33,7 +34,7 @@ interface Draft {
   teamIds: string[];
 }
 
-const FIELDS = new Set(["userId", "role", "tier", "languageCodes", "capacity", "availability", "teamIds"]);
+const FIELDS: ReadonlySet<string> = new Set(["userId", "role", "tier", "languageCodes", "capacity", "availability", "teamIds"]);
 
 /** The `User` id in what a lead pasted: the id itself, or the address of the staff member's page in Saleor's Dashboard. */
 export function staffIdFrom(text: string): string {
@@ -60,7 +61,7 @@ export function AgentForm({
   onSaved: (profile: AgentProfile) => void;
   onCancel: () => void;
 }) {
-  const { request } = useSession();
+  const mutate = useMutate();
   const { t } = useI18n();
   const headingId = useId();
   const [draft, setDraft] = useState<Draft>(() => ({
@@ -75,11 +76,11 @@ export function AgentForm({
   const [errors, setErrors] = useState<SettingsError[]>([]);
   const [invalid, setInvalid] = useState<string[]>([]);
   const { busy, failure, run } = useAction();
-  const byField = errorsByField(errors);
+  const errorText = (error: SettingsError) => settingsErrorText(t, "agents", error);
+  const serverError = fieldErrors(errors, errorText);
   const fieldError = (field: string) => {
     if (invalid.includes(field)) return t(field === "userId" ? "settings.agents.error.userId.REQUIRED" : "settings.agents.error.capacity.INVALID");
-    const error = byField.get(field);
-    return error ? settingsErrorText(t, "agents", error) : null;
+    return serverError(field);
   };
   const update = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
 
@@ -99,27 +100,20 @@ export function AgentForm({
         availability: draft.availability,
         teamIds: draft.teamIds,
       };
-      const data = await request<{ supportAgentProfileUpdate: Result }>(SETTINGS_AGENT_PROFILE_UPDATE, { userId, input });
-      const result = data.supportAgentProfileUpdate;
+      const result = await mutate<Result>(SETTINGS_AGENT_PROFILE_UPDATE, { userId, input });
       if (result?.errors.length) setErrors(result.errors);
       else if (result?.agentProfile) onSaved(result.agentProfile);
     });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save();
-  };
 
   const teamOptions = teams
     .filter((team) => team.isActive || draft.teamIds.includes(team.id))
     .map((team) => ({
       value: team.id,
-      label: `${team.isActive ? team.name : t("settings.common.inactiveNamed", { name: team.name })} · ${team.tier}`,
+      label: `${activeName(t, team)} · ${team.tier}`,
     }));
-  const wholeErrors = errors.filter((error) => !FIELDS.has(error.field ?? ""));
 
   return (
-    <form className="desk-cfg-form desk-st-agent-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
+    <form className="desk-cfg-form desk-cfg-agent-form" onSubmit={submitWith(save)} aria-labelledby={headingId} noValidate>
       <Text as="h3" size={4} fontWeight="bold" id={headingId}>
         {profile
           ? t("settings.agents.editTitle", { name: staffName(profile.user, t("settings.agents.gone")) })
@@ -180,7 +174,7 @@ export function AgentForm({
           max={1000}
           step={1}
           inputMode="numeric"
-          className="desk-st-number-field"
+          className="desk-cfg-number-field"
         />
       </div>
       <ChoiceList
@@ -191,20 +185,9 @@ export function AgentForm({
         error={fieldError("teamIds")}
         empty={t("settings.agents.noTeams")}
       />
-      {wholeErrors.map((error) => (
-        <Text as="p" role="alert" className="desk-cfg-alert" key={`${error.field ?? ""}-${error.code}`}>
-          {settingsErrorText(t, "agents", error)}
-        </Text>
-      ))}
-      {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
-      <div className="desk-cfg-actions">
-        <Button type="submit" variant="primary" size="small" disabled={busy}>
-          {busy ? t("settings.common.saving") : t("settings.common.save")}
-        </Button>
-        <Button type="button" variant="secondary" size="small" onClick={onCancel}>
-          {t("settings.common.cancel")}
-        </Button>
-      </div>
+      <FormErrors errors={errors} shown={FIELDS} text={errorText} />
+      <ActionFailed failure={failure} />
+      <EditorFooter busy={busy} onCancel={onCancel} small />
     </form>
   );
 }

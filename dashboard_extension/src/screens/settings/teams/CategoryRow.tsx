@@ -1,13 +1,14 @@
 /** One category in the list: renamed in place, deactivated or activated, moved, deleted. */
 import { Button, Text } from "@saleor/macaw-ui";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState } from "react";
 
 import { SETTINGS_CATEGORY_DELETE, SETTINGS_CATEGORY_UPDATE } from "../../../api/operationsSettingsTeams";
 import type { SettingsError, TicketCategory } from "../../../api/typesSettingsTeams";
 import { useI18n } from "../../../i18n";
-import { useSession } from "../../../session";
-import { Failure, TextField } from "../sla/parts";
-import { settingsErrorText, useAction } from "./fields";
+import { DeleteQuestion, submitWith, useFocusFollow } from "../shared/editor";
+import { TextField, settingsErrorText } from "../shared/fields";
+import { RowActions, type RowMove } from "../shared/list";
+import { ActionFailed, useAction, useMutate } from "../shared/resource";
 
 /** Categories the desk files tickets in by itself: renamed and moved, never deactivated or deleted. */
 export const PROTECTED_CATEGORIES: readonly string[] = ["other", "return"];
@@ -16,24 +17,18 @@ type UpdateResult = { category: TicketCategory | null; errors: SettingsError[] }
 
 export function CategoryRow({
   category,
-  index,
-  count,
   columns,
-  moving,
-  onMove,
+  move,
   onChanged,
   onDeleted,
 }: {
   category: TicketCategory;
-  index: number;
-  count: number;
   columns: number;
-  moving: boolean;
-  onMove: (step: -1 | 1) => void;
+  move: RowMove;
   onChanged: (category: TicketCategory, notice: string) => void;
   onDeleted: (category: TicketCategory) => void;
 }) {
-  const { request } = useSession();
+  const mutate = useMutate();
   const { t, number } = useI18n();
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(category.name);
@@ -41,30 +36,17 @@ export function CategoryRow({
   const { busy, failure, run, clearFailure } = useAction();
   const [confirming, setConfirming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
-  const wasRenaming = useRef(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
   const isProtected = PROTECTED_CATEGORIES.includes(category.slug);
-
-  useEffect(() => {
-    // Keyboard focus goes back to Rename once the name field is gone.
-    if (!renaming && wasRenaming.current) renameButton.current?.focus();
-    wasRenaming.current = renaming;
-  }, [renaming]);
-
-  useEffect(() => {
-    // Keyboard focus follows the question: to "Yes, delete" when asked, back to Delete after Cancel.
-    if (confirming) confirmButton.current?.focus();
-    else if (wasConfirming.current) deleteButton.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
+  // The name field takes focus by itself; Rename has it back once the field is gone.
+  useFocusFollow(renaming, { closed: renameButton });
+  useFocusFollow(confirming, { opened: confirmButton, closed: deleteButton });
 
   const change = (input: { name?: string; isActive?: boolean }) =>
     run(async () => {
       setError(null);
-      const data = await request<{ supportCategoryUpdate: UpdateResult }>(SETTINGS_CATEGORY_UPDATE, { id: category.id, input });
-      const result = data.supportCategoryUpdate;
+      const result = await mutate<UpdateResult>(SETTINGS_CATEGORY_UPDATE, { id: category.id, input });
       const first = result?.errors[0];
       if (first) setError(first);
       else if (result?.category) {
@@ -79,16 +61,11 @@ export function CategoryRow({
   const remove = () =>
     run(async () => {
       setError(null);
-      const data = await request<{ supportCategoryDelete: UpdateResult }>(SETTINGS_CATEGORY_DELETE, { id: category.id });
-      const first = data.supportCategoryDelete?.errors[0];
+      const result = await mutate<UpdateResult>(SETTINGS_CATEGORY_DELETE, { id: category.id });
+      const first = result?.errors[0];
       if (first) setError(first);
       else onDeleted(category);
     });
-
-  const onRename = (event: FormEvent) => {
-    event.preventDefault();
-    void change({ name: name.trim() });
-  };
 
   const nameError = error && error.field === "name" ? settingsErrorText(t, "categories", error) : null;
   const rowError = error && error.field !== "name" ? error : null;
@@ -97,11 +74,11 @@ export function CategoryRow({
 
   return (
     <>
-      <tr data-category={category.slug} className={category.isActive ? undefined : "desk-st-inactive"}>
-        <td className="desk-num">{number(index + 1)}</td>
+      <tr data-category={category.slug} className={category.isActive ? undefined : "desk-cfg-inactive"}>
+        <td className="desk-num">{number(move.index + 1)}</td>
         <td>
           {renaming ? (
-            <form id={formId} onSubmit={onRename} noValidate>
+            <form id={formId} onSubmit={submitWith(() => change({ name: name.trim() }))} noValidate>
               <TextField
                 label={t("settings.categories.newName", { name: category.name })}
                 labelHidden
@@ -119,130 +96,103 @@ export function CategoryRow({
               />
             </form>
           ) : (
-            <span className="desk-st-name">{category.name}</span>
+            <span className="desk-cfg-name">{category.name}</span>
           )}
         </td>
         <td>
-          <code className="desk-st-slug">{category.slug}</code>
+          <code className="desk-cfg-slug">{category.slug}</code>
         </td>
         <td>
           {category.isActive ? t("settings.categories.active") : t("settings.categories.inactive")}
           {isProtected ? (
             <>
               <br />
-              <span className="desk-muted desk-st-small">{t("settings.categories.protected")}</span>
+              <span className="desk-muted desk-cfg-small">{t("settings.categories.protected")}</span>
             </>
           ) : null}
         </td>
-        <td className="desk-cfg-cell-actions desk-st-actions-start">
-          <div className="desk-cfg-row-actions">
-            <Button
-              variant="tertiary"
-              size="small"
-              disabled={moving || index === 0}
-              aria-label={t("settings.common.moveUpNamed", { name: category.name })}
-              onClick={() => onMove(-1)}
-            >
-              ↑
-            </Button>
-            <Button
-              variant="tertiary"
-              size="small"
-              disabled={moving || index === count - 1}
-              aria-label={t("settings.common.moveDownNamed", { name: category.name })}
-              onClick={() => onMove(1)}
-            >
-              ↓
-            </Button>
-            {renaming ? (
-              <>
-                <Button type="submit" form={formId} variant="primary" size="small" disabled={busy}>
-                  {t("settings.common.save")}
-                </Button>
-                <Button
-                  variant="tertiary"
-                  size="small"
-                  onClick={() => {
-                    setRenaming(false);
-                    setError(null);
-                  }}
-                >
-                  {t("settings.common.cancel")}
-                </Button>
-              </>
-            ) : (
+        <RowActions name={category.name} move={move} className="desk-cfg-actions-start">
+          {renaming ? (
+            <>
+              <Button type="submit" form={formId} variant="primary" size="small" disabled={busy}>
+                {t("settings.common.save")}
+              </Button>
               <Button
-                ref={renameButton}
-                variant="secondary"
+                variant="tertiary"
                 size="small"
-                aria-label={t("settings.categories.renameNamed", { name: category.name })}
                 onClick={() => {
-                  setName(category.name);
+                  setRenaming(false);
                   setError(null);
-                  clearFailure();
-                  setRenaming(true);
                 }}
               >
-                {t("settings.categories.rename")}
+                {t("settings.common.cancel")}
               </Button>
-            )}
-            {isProtected ? null : (
-              <Button
-                variant="secondary"
-                size="small"
-                disabled={busy}
-                aria-label={t(category.isActive ? "settings.categories.deactivateNamed" : "settings.categories.activateNamed", {
-                  name: category.name,
-                })}
-                onClick={() => void change({ isActive: !category.isActive })}
-              >
-                {t(category.isActive ? "settings.categories.deactivate" : "settings.categories.activate")}
-              </Button>
-            )}
-            {isProtected ? null : (
-              <Button
-                ref={deleteButton}
-                variant="secondary"
-                size="small"
-                disabled={busy}
-                aria-expanded={confirming}
-                aria-label={t("settings.categories.deleteNamed", { name: category.name })}
-                onClick={() => {
-                  setError(null);
-                  setConfirming(true);
-                }}
-              >
-                {t("settings.categories.delete")}
-              </Button>
-            )}
-          </div>
-        </td>
+            </>
+          ) : (
+            <Button
+              ref={renameButton}
+              variant="secondary"
+              size="small"
+              aria-label={t("settings.categories.renameNamed", { name: category.name })}
+              onClick={() => {
+                setName(category.name);
+                setError(null);
+                clearFailure();
+                setRenaming(true);
+              }}
+            >
+              {t("settings.categories.rename")}
+            </Button>
+          )}
+          {isProtected ? null : (
+            <Button
+              variant="secondary"
+              size="small"
+              disabled={busy}
+              aria-label={t(category.isActive ? "settings.categories.deactivateNamed" : "settings.categories.activateNamed", {
+                name: category.name,
+              })}
+              onClick={() => void change({ isActive: !category.isActive })}
+            >
+              {t(category.isActive ? "settings.categories.deactivate" : "settings.categories.activate")}
+            </Button>
+          )}
+          {isProtected ? null : (
+            <Button
+              ref={deleteButton}
+              variant="secondary"
+              size="small"
+              disabled={busy}
+              aria-expanded={confirming}
+              aria-label={t("settings.categories.deleteNamed", { name: category.name })}
+              onClick={() => {
+                setError(null);
+                setConfirming(true);
+              }}
+            >
+              {t("settings.categories.delete")}
+            </Button>
+          )}
+        </RowActions>
       </tr>
       {confirming || rowError || failure ? (
-        <tr className="desk-st-row-message">
+        <tr className="desk-cfg-row-message">
           <td colSpan={columns}>
             {confirming ? (
-              <div className="desk-st-confirm-row" role="group" aria-label={question}>
-                <Text as="p">{question}</Text>
-                <Button
-                  ref={confirmButton}
-                  variant="error"
-                  size="small"
-                  disabled={busy}
-                  onClick={() => {
-                    setConfirming(false);
-                    void remove();
-                  }}
-                >
-                  {t("settings.common.confirmDelete")}
-                </Button>
-                <Button variant="tertiary" size="small" onClick={() => setConfirming(false)}>
-                  {t("settings.common.cancel")}
-                </Button>
-              </div>
+              <DeleteQuestion
+                className="desk-cfg-confirm-row"
+                question={question}
+                confirmRef={confirmButton}
+                busy={busy}
+                onConfirm={() => {
+                  setConfirming(false);
+                  void remove();
+                }}
+                onCancel={() => setConfirming(false)}
+              />
             ) : null}
             {rowError ? (
-              <div className="desk-cfg-alert desk-st-alert-actions" role="alert">
+              <div className="desk-cfg-alert desk-cfg-alert-actions" role="alert">
                 <Text as="p">
                   {rowError.code === "IN_USE"
                     ? t("settings.categories.inUse", { name: category.name })
@@ -255,7 +205,7 @@ export function CategoryRow({
                 ) : null}
               </div>
             ) : null}
-            {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
+            <ActionFailed failure={failure} />
           </td>
         </tr>
       ) : null}

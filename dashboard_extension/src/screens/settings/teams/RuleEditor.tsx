@@ -1,6 +1,6 @@
 /** One routing rule: the conditions a new ticket must meet, and the team it then goes to. */
-import { Button, Text } from "@saleor/macaw-ui";
-import { useId, useState, type FormEvent } from "react";
+import { Text } from "@saleor/macaw-ui";
+import { useState } from "react";
 
 import {
   SETTINGS_ROUTING_RULE_CREATE,
@@ -11,11 +11,9 @@ import { CHANNELS, type Category, type Channel } from "../../../api/types";
 import type { RoutingRule, RoutingRuleInput, SettingsError, TeamRef } from "../../../api/typesSettingsTeams";
 import { SelectField } from "../../../components/common";
 import { useI18n } from "../../../i18n";
-import { useSession } from "../../../session";
-import { ConfirmDelete, Failure, TextField } from "../sla/parts";
-import { ChoiceList, SwitchField, errorsByField, joinList, settingsErrorText, splitList, useAction } from "./fields";
-
-type Result = { routingRule: RoutingRule | null; errors: SettingsError[] } | null;
+import { EditorForm, useEditor } from "../shared/editor";
+import { ChoiceList, FormErrors, SwitchField, TextField, fieldErrors, settingsErrorText } from "../shared/fields";
+import { activeName, categoryOptions, joinList, splitList } from "../shared/format";
 
 interface Draft {
   name: string;
@@ -28,7 +26,7 @@ interface Draft {
   tags: string;
 }
 
-const FIELDS = new Set(["name", "teamId", "isActive", "categories", "channels", "languageCodes", "orderChannels", "tags"]);
+const FIELDS: ReadonlySet<string> = new Set(["name", "teamId", "isActive", "categories", "channels", "languageCodes", "orderChannels", "tags"]);
 
 export function RuleEditor({
   rule,
@@ -45,9 +43,7 @@ export function RuleEditor({
   onDeleted: (id: string) => void;
   onCancel: () => void;
 }) {
-  const { request } = useSession();
   const { t } = useI18n();
-  const headingId = useId();
   const [draft, setDraft] = useState<Draft>(() => ({
     name: rule?.name ?? "",
     teamId: rule?.team.id ?? teams.find((team) => team.isActive)?.id ?? teams[0]?.id ?? "",
@@ -58,86 +54,59 @@ export function RuleEditor({
     orderChannels: joinList(rule?.orderChannels ?? []),
     tags: joinList(rule?.tags ?? []),
   }));
-  const [errors, setErrors] = useState<SettingsError[]>([]);
-  const { busy, failure, run } = useAction();
-  const byField = errorsByField(errors);
-  const fieldError = (field: string) => {
-    const error = byField.get(field);
-    return error ? settingsErrorText(t, "routing", error) : null;
-  };
+  const editor = useEditor<RoutingRule, SettingsError>({
+    id: rule?.id ?? null,
+    create: SETTINGS_ROUTING_RULE_CREATE,
+    update: SETTINGS_ROUTING_RULE_UPDATE,
+    remove: SETTINGS_ROUTING_RULE_DELETE,
+    field: "routingRule",
+    onSaved,
+    onDeleted,
+  });
+  const errorText = (error: SettingsError) => settingsErrorText(t, "routing", error);
+  const fieldError = fieldErrors(editor.errors, errorText);
   const update = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
 
-  const save = () =>
-    run(async () => {
-      setErrors([]);
-      const input: RoutingRuleInput = {
-        name: draft.name.trim(),
-        teamId: draft.teamId,
-        isActive: draft.isActive,
-        categories: draft.categories,
-        channels: draft.channels,
-        languageCodes: splitList(draft.languages),
-        orderChannels: splitList(draft.orderChannels),
-        tags: splitList(draft.tags),
-      };
-      let result: Result;
-      if (rule) {
-        const data = await request<{ supportRoutingRuleUpdate: Result }>(SETTINGS_ROUTING_RULE_UPDATE, { id: rule.id, input });
-        result = data.supportRoutingRuleUpdate;
-      } else {
-        const data = await request<{ supportRoutingRuleCreate: Result }>(SETTINGS_ROUTING_RULE_CREATE, { input });
-        result = data.supportRoutingRuleCreate;
-      }
-      if (result?.errors.length) setErrors(result.errors);
-      else if (result?.routingRule) onSaved(result.routingRule);
-    });
-
-  const remove = () =>
-    run(async () => {
-      if (!rule) return;
-      setErrors([]);
-      const data = await request<{ supportRoutingRuleDelete: { id: string | null; errors: SettingsError[] } | null }>(
-        SETTINGS_ROUTING_RULE_DELETE,
-        { id: rule.id },
-      );
-      const result = data.supportRoutingRuleDelete;
-      if (result?.errors.length) setErrors(result.errors);
-      else onDeleted(rule.id);
-    });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save();
+  const save = () => {
+    const input: RoutingRuleInput = {
+      name: draft.name.trim(),
+      teamId: draft.teamId,
+      isActive: draft.isActive,
+      categories: draft.categories,
+      channels: draft.channels,
+      languageCodes: splitList(draft.languages),
+      orderChannels: splitList(draft.orderChannels),
+      tags: splitList(draft.tags),
+    };
+    return editor.save(input);
   };
 
   const teamOptions = teams
     .filter((team) => team.isActive || team.id === draft.teamId)
     .map((team) => ({
       value: team.id,
-      label: `${team.isActive ? team.name : t("settings.common.inactiveNamed", { name: team.name })} (${team.tier})`,
+      label: `${activeName(t, team)} (${team.tier})`,
     }));
-  const categoryOptions = categories
-    .filter((category) => category.isActive || draft.categories.includes(category.slug))
-    .map((category) => ({
-      value: category.slug,
-      label: category.isActive ? category.name : t("settings.common.inactiveNamed", { name: category.name }),
-    }));
+  const categoryChoices = categoryOptions(t, categories, (slug) => draft.categories.includes(slug));
   // A slug no category has any more stays listed, so it can be unticked.
   for (const slug of draft.categories) {
-    if (!categories.some((category) => category.slug === slug)) categoryOptions.push({ value: slug, label: slug });
+    if (!categories.some((category) => category.slug === slug)) categoryChoices.push({ value: slug, label: slug });
   }
-  const wholeErrors = errors.filter((error) => !FIELDS.has(error.field ?? ""));
 
   return (
-    <form className="desk-cfg-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
-      <div className="desk-cfg-form-head">
-        <Button type="button" variant="tertiary" size="small" onClick={onCancel}>
-          {t("settings.common.back")}
-        </Button>
-        <Text as="h3" size={5} fontWeight="bold" id={headingId}>
-          {rule ? rule.name : t("settings.routing.newTitle")}
-        </Text>
-      </div>
+    <EditorForm
+      editor={editor}
+      title={rule ? rule.name : t("settings.routing.newTitle")}
+      onSave={save}
+      onCancel={onCancel}
+      errors={<FormErrors errors={editor.errors} shown={FIELDS} text={errorText} />}
+      deletion={
+        rule && {
+          label: t("settings.routing.delete"),
+          question: t("settings.routing.deleteQuestion", { name: rule.name }),
+        }
+      }
+    >
       <div className="desk-cfg-row">
         <TextField
           label={t("settings.routing.name")}
@@ -171,7 +140,7 @@ export function RuleEditor({
           <ChoiceList
             legend={t("filter.category")}
             values={draft.categories}
-            options={categoryOptions}
+            options={categoryChoices}
             onChange={(values) => update({ categories: values })}
             error={fieldError("categories")}
           />
@@ -211,30 +180,6 @@ export function RuleEditor({
           />
         </div>
       </fieldset>
-
-      {wholeErrors.map((error) => (
-        <Text as="p" role="alert" className="desk-cfg-alert" key={`${error.field ?? ""}-${error.code}`}>
-          {settingsErrorText(t, "routing", error)}
-        </Text>
-      ))}
-      {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
-
-      <div className="desk-cfg-actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? t("settings.common.saving") : t("settings.common.save")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("settings.common.cancel")}
-        </Button>
-        {rule ? (
-          <ConfirmDelete
-            label={t("settings.routing.delete")}
-            question={t("settings.routing.deleteQuestion", { name: rule.name })}
-            onConfirm={() => void remove()}
-            busy={busy}
-          />
-        ) : null}
-      </div>
-    </form>
+    </EditorForm>
   );
 }

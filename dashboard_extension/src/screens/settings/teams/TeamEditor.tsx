@@ -1,6 +1,6 @@
 /** One team: name, slug, tier, how tickets reach its members, the members; saved or deleted. */
-import { Button, Text } from "@saleor/macaw-ui";
-import { useId, useState, type FormEvent } from "react";
+import { Text } from "@saleor/macaw-ui";
+import { useState } from "react";
 
 import { SETTINGS_TEAM_CREATE, SETTINGS_TEAM_DELETE, SETTINGS_TEAM_UPDATE } from "../../../api/operationsSettingsTeams";
 import type { Tier } from "../../../api/types";
@@ -15,11 +15,9 @@ import {
 } from "../../../api/typesSettingsTeams";
 import { SelectField } from "../../../components/common";
 import { useI18n } from "../../../i18n";
-import { useSession } from "../../../session";
-import { ConfirmDelete, Failure, TextField } from "../sla/parts";
-import { ChoiceList, SwitchField, errorsByField, settingsErrorText, slugify, staffName, useAction } from "./fields";
-
-type Result = { team: Team | null; errors: SettingsError[] } | null;
+import { EditorForm, useEditor } from "../shared/editor";
+import { ChoiceList, FormErrors, SwitchField, TextField, fieldErrors, settingsErrorText } from "../shared/fields";
+import { slugify, staffName } from "../shared/format";
 
 interface Draft {
   name: string;
@@ -61,7 +59,7 @@ function toDraft(team: Team | null): Draft {
   };
 }
 
-const FIELDS = new Set(["name", "slug", "tier", "strategy", "autoAssign", "isDefault", "isActive", "memberIds"]);
+const FIELDS: ReadonlySet<string> = new Set(["name", "slug", "tier", "strategy", "autoAssign", "isDefault", "isActive", "memberIds"]);
 
 export function TeamEditor({
   team,
@@ -80,63 +78,34 @@ export function TeamEditor({
   onDeleted: (id: string) => void;
   onCancel: () => void;
 }) {
-  const { request } = useSession();
   const { t } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => toDraft(team));
-  const [errors, setErrors] = useState<SettingsError[]>([]);
-  const { busy, failure, run } = useAction();
-  const headingId = useId();
-  const byField = errorsByField(errors);
-  const fieldError = (field: string) => {
-    const error = byField.get(field);
-    return error ? settingsErrorText(t, "teams", error) : null;
-  };
+  const editor = useEditor<Team, SettingsError>({
+    id: team?.id ?? null,
+    create: SETTINGS_TEAM_CREATE,
+    update: SETTINGS_TEAM_UPDATE,
+    remove: SETTINGS_TEAM_DELETE,
+    field: "team",
+    onSaved,
+    onDeleted,
+  });
+  const errorText = (error: SettingsError) => settingsErrorText(t, "teams", error);
+  const fieldError = fieldErrors(editor.errors, errorText);
   const update = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
 
-  const save = () =>
-    run(async () => {
-      setErrors([]);
-      const input: TeamInput = {
-        name: draft.name.trim(),
-        slug: draft.slug.trim(),
-        tier: draft.tier,
-        strategy: draft.strategy,
-        autoAssign: draft.autoAssign,
-        isDefault: draft.isDefault,
-        isActive: draft.isActive,
-        memberIds: draft.memberIds,
-      };
-      let result: Result;
-      if (team) {
-        const data = await request<{ supportTeamUpdate: Result }>(SETTINGS_TEAM_UPDATE, { id: team.id, input });
-        result = data.supportTeamUpdate;
-      } else {
-        // New teams go after the others, so escalation keeps picking the team it picked before.
-        const data = await request<{ supportTeamCreate: Result }>(SETTINGS_TEAM_CREATE, {
-          input: { ...input, position: nextPosition },
-        });
-        result = data.supportTeamCreate;
-      }
-      if (result?.errors.length) setErrors(result.errors);
-      else if (result?.team) onSaved(result.team);
-    });
-
-  const remove = () =>
-    run(async () => {
-      if (!team) return;
-      setErrors([]);
-      const data = await request<{ supportTeamDelete: { id: string | null; errors: SettingsError[] } | null }>(
-        SETTINGS_TEAM_DELETE,
-        { id: team.id },
-      );
-      const result = data.supportTeamDelete;
-      if (result?.errors.length) setErrors(result.errors);
-      else onDeleted(team.id);
-    });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save();
+  const save = () => {
+    const input: TeamInput = {
+      name: draft.name.trim(),
+      slug: draft.slug.trim(),
+      tier: draft.tier,
+      strategy: draft.strategy,
+      autoAssign: draft.autoAssign,
+      isDefault: draft.isDefault,
+      isActive: draft.isActive,
+      memberIds: draft.memberIds,
+    };
+    // New teams go after the others, so escalation keeps picking the team it picked before.
+    return editor.save(input, { ...input, position: nextPosition });
   };
 
   const gone = t("settings.agents.gone");
@@ -151,18 +120,24 @@ export function TeamEditor({
         </span>
       ),
     }));
-  const wholeErrors = errors.filter((error) => !FIELDS.has(error.field ?? ""));
 
   return (
-    <form className="desk-cfg-form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
-      <div className="desk-cfg-form-head">
-        <Button type="button" variant="tertiary" size="small" onClick={onCancel}>
-          {t("settings.common.back")}
-        </Button>
-        <Text as="h3" size={5} fontWeight="bold" id={headingId}>
-          {team ? team.name : t("settings.teams.newTitle")}
-        </Text>
-      </div>
+    <EditorForm
+      editor={editor}
+      title={team ? team.name : t("settings.teams.newTitle")}
+      onSave={save}
+      onCancel={onCancel}
+      errors={<FormErrors errors={editor.errors} shown={FIELDS} text={errorText} />}
+      deletion={
+        team && {
+          label: t("settings.teams.delete"),
+          question:
+            ruleCount > 0
+              ? t("settings.teams.deleteQuestionRules", { name: team.name, count: ruleCount })
+              : t("settings.teams.deleteQuestion", { name: team.name }),
+        }
+      }
+    >
       <div className="desk-cfg-row">
         <TextField
           label={t("settings.teams.name")}
@@ -202,7 +177,7 @@ export function TeamEditor({
       <Text as="p" size={2} className="desk-muted">
         {t("settings.teams.tierHint")} {t("settings.teams.strategyHint")}
       </Text>
-      <div className="desk-st-switches">
+      <div className="desk-cfg-switches">
         <SwitchField
           label={t("settings.teams.autoAssign")}
           checked={draft.autoAssign}
@@ -236,34 +211,6 @@ export function TeamEditor({
           empty={t("settings.teams.noAgents")}
         />
       </div>
-
-      {wholeErrors.map((error) => (
-        <Text as="p" role="alert" className="desk-cfg-alert" key={`${error.field ?? ""}-${error.code}`}>
-          {settingsErrorText(t, "teams", error)}
-        </Text>
-      ))}
-      {failure ? <Failure error={failure.error} onRetry={failure.retry} /> : null}
-
-      <div className="desk-cfg-actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? t("settings.common.saving") : t("settings.common.save")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("settings.common.cancel")}
-        </Button>
-        {team ? (
-          <ConfirmDelete
-            label={t("settings.teams.delete")}
-            question={
-              ruleCount > 0
-                ? t("settings.teams.deleteQuestionRules", { name: team.name, count: ruleCount })
-                : t("settings.teams.deleteQuestion", { name: team.name })
-            }
-            onConfirm={() => void remove()}
-            busy={busy}
-          />
-        ) : null}
-      </div>
-    </form>
+    </EditorForm>
   );
 }
