@@ -88,7 +88,7 @@ def test_nested_pages_multiply():
 def test_only_the_operation_that_runs_is_counted():
     document = TICKET_QUEUE.replace("query TicketQueue", "query Queue") + TICKET_DETAIL
 
-    assert _cost(document, operation_name="TicketDetail") == 1185
+    assert _cost(document, operation_name="TicketDetail") == 1203
     assert _cost(document, operation_name="Queue") == 1004
     assert _cost(document) == 0
 
@@ -98,10 +98,10 @@ def test_the_dashboard_operations_fit_every_limit():
         document = parse(path.read_text())
         selections, aliases = count_selections_and_aliases(document)
 
-        assert query_cost(schema, document) <= 1185, path.name
+        assert query_cost(schema, document) <= 1203, path.name
         assert query_depth(document) <= 6, path.name
-        assert selections <= 53, path.name
-        assert aliases == 0, path.name
+        assert selections <= 71, path.name
+        assert aliases <= 2, path.name  # ticket_search.graphql counts two views
 
 
 def test_an_operation_over_the_cost_limit_is_refused_and_nothing_runs(
