@@ -5,43 +5,24 @@
 // critical violation fails with the rule, the element and axe's explanation.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { chromium } from "playwright-core";
+import { BASE, LEAD, launchBrowser, newPage, signIn } from "./support.mjs";
 
-const BASE = process.env.DESK_URL;
-if (!BASE) throw new Error("DESK_URL is not set");
 const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const LEAD = { username: "agent1", password: "agent" };
 const SETTINGS = ["teams", "agents", "routing", "categories", "intake", "calendars", "sla", "macros"];
 
-let browser;
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = launchBrowser();
 
 async function signedIn(locale) {
   // bypassCSP: the page's policy allows only its own scripts; axe is injected for the check.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale, bypassCSP: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  const { context, page } = await newPage(browser(), { locale, bypassCSP: true });
   await page.goto(`${BASE}/app/`);
   await page.locator("input[name=username]").waitFor();
-  const signIn = await violations(page);
-  await page.locator("input[name=username]").fill(LEAD.username);
-  await page.locator("input[name=password]").fill(LEAD.password);
-  await page.locator("form button[type=submit]").click();
-  await page.locator("nav.desk-views").waitFor();
+  const signInProblems = await violations(page);
+  await signIn(page, LEAD, { open: false });
   await page.locator(".desk-table tbody tr, .desk-empty").first().waitFor();
-  return { context, page, signIn };
+  return { context, page, signIn: signInProblems };
 }
 
 /** The serious and critical WCAG 2.1 A/AA violations on the page as it is now. */

@@ -1,53 +1,19 @@
 // A team lead's settings in Chromium: business calendars, SLA policies and templates.
 //
 // Run by tests/web/test_browser.py with the other e2e files, against the sandbox it seeds
-// (agent1 is a team lead there). Environment: DESK_URL, SCREENSHOT_DIR, CHROMIUM as in
-// workspace.test.mjs.
+// (agent1 is a team lead there); see support.mjs for the environment.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { chromium } from "playwright-core";
+import { LEAD, launchBrowser, newPage, openSettings, shot, signIn } from "./support.mjs";
 
-const BASE = process.env.DESK_URL;
-if (!BASE) throw new Error("DESK_URL is not set");
-const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
-const LEAD = { username: "agent1", password: "agent" };
-
-let browser;
-
-before(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function shot(page, name) {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
+const browser = launchBrowser();
 
 describe("settings for a team lead", () => {
   test("a lead adds a holiday, changes a first-response target and creates a shared template with a variable", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-
-    await page.goto(`${BASE}/app/`);
-    await page.getByLabel("Username").fill(LEAD.username);
-    await page.getByLabel("Password").fill(LEAD.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.locator("nav.desk-views").waitFor();
-    await page.getByRole("link", { name: "Settings", exact: true }).click();
-    await page.getByRole("heading", { name: "Settings" }).waitFor();
+    const { context, page, errors } = await newPage(browser());
+    await signIn(page, LEAD);
+    await openSettings(page);
 
     // Business calendars: a holiday on the seeded calendar.
     await page.getByRole("link", { name: "Business calendars" }).click();

@@ -1,53 +1,19 @@
 // A team lead's settings in Chromium: teams, routing rules, categories and intake rules.
 //
 // Run by tests/web/test_browser.py with the other e2e files, against the sandbox it seeds
-// (agent1, Irina Vasile, is a team lead there). Environment: DESK_URL, SCREENSHOT_DIR, CHROMIUM
-// as in workspace.test.mjs.
+// (agent1, Irina Vasile, is a team lead there); see support.mjs for the environment.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { chromium } from "playwright-core";
+import { LEAD, launchBrowser, newPage, openSettings, shot, signIn } from "./support.mjs";
 
-const BASE = process.env.DESK_URL;
-if (!BASE) throw new Error("DESK_URL is not set");
-const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
-const LEAD = { username: "agent1", password: "agent" };
-
-let browser;
-
-before(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-async function shot(page, name) {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+const browser = launchBrowser();
 
 describe("teams, routing, categories and intake for a team lead", () => {
   test("a lead creates a team, routes tagged tickets to it, renames a category and stops an event opening tickets", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-
-    await page.goto(`${BASE}/app/`);
-    await page.getByLabel("Username").fill(LEAD.username);
-    await page.getByLabel("Password").fill(LEAD.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.locator("nav.desk-views").waitFor();
-    await page.getByRole("link", { name: "Settings", exact: true }).click();
-    await page.getByRole("heading", { name: "Settings" }).waitFor();
+    const { context, page, errors } = await newPage(browser());
+    await signIn(page, LEAD);
+    await openSettings(page);
 
     // Teams: a wholesale team at L1 with Irina in it.
     await page.getByRole("link", { name: "Teams", exact: true }).click();
@@ -62,7 +28,7 @@ describe("teams, routing, categories and intake for a team lead", () => {
     const teamCells = page.locator('tr[data-team="Wholesale desk"] td');
     assert.equal(await teamCells.nth(1).innerText(), "L1");
     assert.equal(await teamCells.nth(3).innerText(), "1");
-    await shot(page, "settings-teams");
+    await shot(page, "settings-teams", { fullPage: true });
 
     // Routing: tickets tagged "wholesale" go to it.
     await page.getByRole("link", { name: "Routing rules" }).click();
@@ -92,7 +58,7 @@ describe("teams, routing, categories and intake for a team lead", () => {
     await page.getByText("Unsaved changes").waitFor();
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByText("Intake rules saved.").waitFor();
-    await shot(page, "settings-intake");
+    await shot(page, "settings-intake", { fullPage: true });
 
     // Both changes are stored: the screens show them after going elsewhere and back.
     await page.getByRole("link", { name: "Teams", exact: true }).click();
