@@ -85,6 +85,33 @@ const MACRO_FIELDS = /* GraphQL */ `
   ${MACRO_ROW_FIELDS}
 `;
 
+/** What the forms offer to pick from: categories (inactive ones too) and the agents. */
+const CHOICES = /* GraphQL */ `
+  fragment SettingsChoiceFields on Query {
+    supportCategories(includeInactive: true) {
+      slug
+      name
+      isActive
+    }
+    supportAgents {
+      user {
+        id
+        email
+        firstName
+        lastName
+      }
+    }
+  }
+`;
+
+const REPORTING_TARGET_FIELDS = /* GraphQL */ `
+  fragment SettingsReportingTargetFields on SupportSlaReportingTarget {
+    channel
+    answerWithinSeconds
+    sharePercent
+  }
+`;
+
 const SLA_ERRORS = /* GraphQL */ `
   fragment SettingsSlaErrorFields on SupportSlaError {
     field
@@ -166,26 +193,14 @@ export const SLA_POLICY_SETTINGS = /* GraphQL */ `
       id
       name
     }
-    supportCategories(includeInactive: true) {
-      slug
-      name
-      isActive
-    }
     supportSlaReportingTargets {
-      channel
-      answerWithinSeconds
-      sharePercent
+      ...SettingsReportingTargetFields
     }
-    supportAgents {
-      user {
-        id
-        email
-        firstName
-        lastName
-      }
-    }
+    ...SettingsChoiceFields
   }
   ${POLICY_FIELDS}
+  ${REPORTING_TARGET_FIELDS}
+  ${CHOICES}
 `;
 
 export const SLA_POLICY_CREATE = /* GraphQL */ `
@@ -257,15 +272,14 @@ export const SLA_REPORTING_TARGET_UPDATE = /* GraphQL */ `
       sharePercent: $sharePercent
     ) {
       reportingTarget {
-        channel
-        answerWithinSeconds
-        sharePercent
+        ...SettingsReportingTargetFields
       }
       errors {
         ...SettingsSlaErrorFields
       }
     }
   }
+  ${REPORTING_TARGET_FIELDS}
   ${SLA_ERRORS}
 `;
 
@@ -294,20 +308,9 @@ export const MACRO_EDITOR_OPTIONS = /* GraphQL */ `
       description
       example
     }
-    supportCategories(includeInactive: true) {
-      slug
-      name
-      isActive
-    }
-    supportAgents {
-      user {
-        id
-        email
-        firstName
-        lastName
-      }
-    }
+    ...SettingsChoiceFields
   }
+  ${CHOICES}
 `;
 
 export const MACRO_DETAIL = /* GraphQL */ `

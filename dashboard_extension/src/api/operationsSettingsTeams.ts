@@ -6,6 +6,33 @@ const ERROR_FIELDS = /* GraphQL */ `
   message
 `;
 
+const STAFF_FIELDS = /* GraphQL */ `
+  fragment SettingsStaffFields on SupportUser {
+    id
+    email
+    firstName
+    lastName
+  }
+`;
+
+const TEAM_REF_FIELDS = /* GraphQL */ `
+  fragment SettingsTeamRefFields on SupportTeam {
+    id
+    name
+    tier
+    isActive
+  }
+`;
+
+const CATEGORY_CHOICE_FIELDS = /* GraphQL */ `
+  fragment SettingsCategoryChoiceFields on SupportTicketCategory {
+    slug
+    name
+    isActive
+  }
+`;
+
+/** A team with its members (their fields from STAFF_FIELDS). */
 const TEAM_FIELDS = /* GraphQL */ `
   fragment SettingsTeamFields on SupportTeam {
     id
@@ -20,23 +47,18 @@ const TEAM_FIELDS = /* GraphQL */ `
     members {
       id
       user {
-        id
-        email
-        firstName
-        lastName
+        ...SettingsStaffFields
       }
     }
   }
 `;
 
+/** An agent profile (its user's fields from STAFF_FIELDS). */
 const AGENT_FIELDS = /* GraphQL */ `
   fragment SettingsAgentFields on SupportAgentProfile {
     id
     user {
-      id
-      email
-      firstName
-      lastName
+      ...SettingsStaffFields
     }
     role
     tier
@@ -51,6 +73,7 @@ const AGENT_FIELDS = /* GraphQL */ `
   }
 `;
 
+/** A routing rule (its team's fields from TEAM_REF_FIELDS). */
 const RULE_FIELDS = /* GraphQL */ `
   fragment SettingsRoutingRuleFields on SupportRoutingRule {
     id
@@ -63,10 +86,7 @@ const RULE_FIELDS = /* GraphQL */ `
     orderChannels
     tags
     team {
-      id
-      name
-      tier
-      isActive
+      ...SettingsTeamRefFields
     }
   }
 `;
@@ -110,10 +130,7 @@ export const SETTINGS_TEAMS = /* GraphQL */ `
     supportAgents {
       id
       user {
-        id
-        email
-        firstName
-        lastName
+        ...SettingsStaffFields
       }
       tier
     }
@@ -125,6 +142,7 @@ export const SETTINGS_TEAMS = /* GraphQL */ `
     }
   }
   ${TEAM_FIELDS}
+  ${STAFF_FIELDS}
 `;
 
 export const SETTINGS_TEAM_CREATE = /* GraphQL */ `
@@ -137,6 +155,7 @@ export const SETTINGS_TEAM_CREATE = /* GraphQL */ `
     }
   }
   ${TEAM_FIELDS}
+  ${STAFF_FIELDS}
 `;
 
 export const SETTINGS_TEAM_UPDATE = /* GraphQL */ `
@@ -149,6 +168,7 @@ export const SETTINGS_TEAM_UPDATE = /* GraphQL */ `
     }
   }
   ${TEAM_FIELDS}
+  ${STAFF_FIELDS}
 `;
 
 export const SETTINGS_TEAM_DELETE = /* GraphQL */ `
@@ -167,13 +187,12 @@ export const SETTINGS_AGENTS = /* GraphQL */ `
       ...SettingsAgentFields
     }
     supportTeams {
-      id
-      name
-      tier
-      isActive
+      ...SettingsTeamRefFields
     }
   }
   ${AGENT_FIELDS}
+  ${STAFF_FIELDS}
+  ${TEAM_REF_FIELDS}
 `;
 
 export const SETTINGS_AGENT_PROFILE_UPDATE = /* GraphQL */ `
@@ -186,6 +205,7 @@ export const SETTINGS_AGENT_PROFILE_UPDATE = /* GraphQL */ `
     }
   }
   ${AGENT_FIELDS}
+  ${STAFF_FIELDS}
 `;
 
 /** Routing rules in order, the teams they can send to and the categories they can name. */
@@ -195,18 +215,15 @@ export const SETTINGS_ROUTING_RULES = /* GraphQL */ `
       ...SettingsRoutingRuleFields
     }
     supportTeams {
-      id
-      name
-      tier
-      isActive
+      ...SettingsTeamRefFields
     }
     supportCategories(includeInactive: true) {
-      slug
-      name
-      isActive
+      ...SettingsCategoryChoiceFields
     }
   }
   ${RULE_FIELDS}
+  ${TEAM_REF_FIELDS}
+  ${CATEGORY_CHOICE_FIELDS}
 `;
 
 export const SETTINGS_ROUTING_RULE_CREATE = /* GraphQL */ `
@@ -219,6 +236,7 @@ export const SETTINGS_ROUTING_RULE_CREATE = /* GraphQL */ `
     }
   }
   ${RULE_FIELDS}
+  ${TEAM_REF_FIELDS}
 `;
 
 export const SETTINGS_ROUTING_RULE_UPDATE = /* GraphQL */ `
@@ -231,6 +249,7 @@ export const SETTINGS_ROUTING_RULE_UPDATE = /* GraphQL */ `
     }
   }
   ${RULE_FIELDS}
+  ${TEAM_REF_FIELDS}
 `;
 
 export const SETTINGS_ROUTING_RULE_DELETE = /* GraphQL */ `
@@ -252,6 +271,7 @@ export const SETTINGS_ROUTING_RULE_REORDER = /* GraphQL */ `
     }
   }
   ${RULE_FIELDS}
+  ${TEAM_REF_FIELDS}
 `;
 
 /** Every category, inactive ones included, in their order. */
@@ -318,12 +338,11 @@ export const SETTINGS_INTAKE_RULES = /* GraphQL */ `
       ...SettingsIntakeRulesFields
     }
     supportCategories(includeInactive: true) {
-      slug
-      name
-      isActive
+      ...SettingsCategoryChoiceFields
     }
   }
   ${INTAKE_FIELDS}
+  ${CATEGORY_CHOICE_FIELDS}
 `;
 
 export const SETTINGS_INTAKE_RULES_UPDATE = /* GraphQL */ `
