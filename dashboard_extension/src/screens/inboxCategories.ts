@@ -43,7 +43,9 @@ export function useCategoryOptions(enabled: boolean, rows: readonly InboxRow[], 
     asked.current = true;
     request<{ supportCategories: Category[] }>(INBOX_CATEGORIES).then(
       (data) => {
-        if (mounted.current) setKnown(data.supportCategories.map(({ slug, name }) => ({ slug, name })));
+        // An answer without the list (an older desk) leaves the slugs standing in.
+        const list = data?.supportCategories;
+        if (mounted.current && Array.isArray(list)) setKnown(list.map(({ slug, name }) => ({ slug, name })));
       },
       // The slugs stand in; the filter works the same.
       () => undefined,
