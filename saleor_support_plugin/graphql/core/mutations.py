@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from graphene.types.mutation import MutationOptions
 
-from ...host.requestor import DeskPermission
+from ...host.requestor import DeskPermission, Requestor
 from ...tickets.actors import Actor
 from ...tickets.error_codes import TicketError
 from .context import RequestContext
@@ -25,6 +25,9 @@ class BaseMutation(graphene.Mutation):
     A ``TicketError`` rolls the whole mutation back and comes back in ``errors`` with its
     field, message and code; a missing permission is a top-level ``PERMISSION_DENIED`` error.
     """
+
+    domain_errors: tuple[type[Exception], ...] = (TicketError,)
+    """The domain's errors reported in ``errors`` (each has ``field``, ``message``, ``code``)."""
 
     class Meta:
         abstract = True
@@ -60,14 +63,22 @@ class BaseMutation(graphene.Mutation):
     def mutate(cls, root: Any, info: Any, **data: Any) -> Any:
         context: RequestContext = info.context
         require_permissions(context.requestor, cls._meta.permissions)
+        cls.check_requestor(context.requestor)
         try:
             with transaction.atomic():
                 return cls.perform_mutation(info, **data)
-        except TicketError as exc:
-            error = cls._meta.error_type_class(
-                field=exc.field, message=exc.message, code=exc.code.value
-            )
-            return cls(errors=[error])
+        except cls.domain_errors as exc:
+            return cls(errors=cls.errors_from(exc))
+
+    @classmethod
+    def check_requestor(cls, requestor: Requestor) -> None:
+        """Refuse a requestor ``Meta.permissions`` lets through (a top-level error); none here."""
+
+    @classmethod
+    def errors_from(cls, exc: Any) -> list[Any]:
+        """Return the payload's errors for a domain error."""
+        error_type = cls._meta.error_type_class
+        return [error_type(field=exc.field, message=exc.message, code=exc.code.value)]
 
     @classmethod
     def perform_mutation(cls, info: Any, **data: Any) -> Any:

@@ -1,21 +1,17 @@
 """What the team, profile and routing-rule mutations share: error type, base, lookups."""
 
-from typing import Any
-
 import graphene
-from django.db import transaction
 
 from ....agents.error_codes import AgentError, AgentErrorCode
 from ....agents.models import RoutingRule, Team
 from ....host import get_host
-from ...core.context import RequestContext
 from ...core.ids import pk_from_global_id
-from ...core.mutations import BaseMutation
-from ...core.permissions import AGENT_PERMISSIONS, require_permissions
 from ...core.types import Error
 from ...users.types import USER_TYPE_NAME
 from ..enums import SupportAgentErrorCode
-from ..permissions import require_lead
+from ..permissions import LEAD_NOTE as LEAD_NOTE
+from ..permissions import LEAD_PERMISSIONS as LEAD_PERMISSIONS
+from ..permissions import LeadMutation
 from ..types import ROUTING_RULE_TYPE_NAME, TEAM_TYPE_NAME
 
 
@@ -26,38 +22,16 @@ class SupportAgentError(Error):
         description = "An error of a team, agent profile or routing rule mutation."
 
 
-class AgentMutation(BaseMutation):
-    """``BaseMutation`` reporting ``AgentError`` as ``SupportAgentError``, all or nothing.
+class AgentMutation(LeadMutation):
+    """A team, profile or routing rule mutation reporting ``AgentError`` as ``SupportAgentError``.
 
-    ``Meta.permissions`` is checked first; ``lead_only`` mutations then need ``can_lead``.
+    ``lead_only = False`` lets agents through ``can_lead`` (their own availability).
     """
 
-    lead_only = True
+    domain_errors = (AgentError,)
 
     class Meta:
         abstract = True
-
-    @classmethod
-    def mutate(cls, root: Any, info: Any, **data: Any) -> Any:
-        context: RequestContext = info.context
-        require_permissions(context.requestor, cls._meta.permissions)
-        if cls.lead_only:
-            require_lead(context.requestor)
-        try:
-            with transaction.atomic():
-                return cls.perform_mutation(info, **data)
-        except AgentError as exc:
-            error = SupportAgentError(field=exc.field, message=exc.message, code=exc.code.value)
-            return cls(errors=[error])
-
-
-LEAD_PERMISSIONS = AGENT_PERMISSIONS
-"""Leads are agents first; ``require_lead`` adds the role check (see ``agents.access``)."""
-
-LEAD_NOTE = (
-    " Only team leads and managers (by their agent profile) and holders of MANAGE_SETTINGS"
-    " may do this; anyone else gets PERMISSION_DENIED."
-)
 
 
 def team_by_global_id(global_id: str, *, field: str = "id") -> Team:

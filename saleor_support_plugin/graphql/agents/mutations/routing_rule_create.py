@@ -3,8 +3,9 @@ from typing import Any
 import graphene
 
 from ....agents.configuration import create_routing_rule
+from ..permissions import LEAD_NOTE, LEAD_PERMISSIONS
 from ..types import SupportRoutingRule
-from .agent_common import LEAD_NOTE, LEAD_PERMISSIONS, AgentMutation, SupportAgentError
+from .agent_common import AgentMutation, SupportAgentError
 from .routing_rule_common import SupportRoutingRuleInput, rule_values
 
 

@@ -5,8 +5,9 @@ import graphene
 from ....agents.configuration import reorder_routing_rules
 from ....agents.error_codes import AgentError, AgentErrorCode
 from ...core.ids import pk_from_global_id
+from ..permissions import LEAD_NOTE, LEAD_PERMISSIONS
 from ..types import ROUTING_RULE_TYPE_NAME, SupportRoutingRule
-from .agent_common import LEAD_NOTE, LEAD_PERMISSIONS, AgentMutation, SupportAgentError
+from .agent_common import AgentMutation, SupportAgentError
 
 MAX_RULES = 500
 

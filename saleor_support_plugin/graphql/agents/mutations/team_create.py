@@ -3,8 +3,9 @@ from typing import Any
 import graphene
 
 from ....agents.configuration import create_team
+from ..permissions import LEAD_NOTE, LEAD_PERMISSIONS
 from ..types import SupportTeam
-from .agent_common import LEAD_NOTE, LEAD_PERMISSIONS, AgentMutation, SupportAgentError
+from .agent_common import AgentMutation, SupportAgentError
 from .team_common import SupportTeamInput, team_values
 
 

@@ -3,8 +3,9 @@ from typing import Any
 import graphene
 
 from ....tickets.categories import create_category
+from ...agents.permissions import LEAD_NOTE, LEAD_PERMISSIONS
 from ...tickets.types import SupportTicketCategory
-from .category_common import LEAD_NOTE, LEAD_PERMISSIONS, CategoryMutation, SupportCategoryError
+from .category_common import CategoryMutation, SupportCategoryError
 
 
 class SupportCategoryCreateInput(graphene.InputObjectType):

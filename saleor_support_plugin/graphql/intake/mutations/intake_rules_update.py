@@ -1,24 +1,16 @@
 from typing import Any
 
 import graphene
-from django.db import transaction
 
 from ....host import get_host
 from ....intake.configuration import EventRuleChange, IntakeRulesChange, update_intake_rules
 from ....intake.error_codes import IntakeRulesError
-from ...agents.permissions import require_lead
-from ...core.context import RequestContext
-from ...core.mutations import BaseMutation
-from ...core.permissions import AGENT_PERMISSIONS, require_permissions
+from ...agents.permissions import LEAD_NOTE, LeadMutation
+from ...core.permissions import AGENT_PERMISSIONS
 from ...core.types import Error
 from ...tickets.enums import SupportTicketPriorityEnum
 from ..enums import SupportIntakeKindEnum, SupportIntakeRulesErrorCode
 from ..types import SupportIntakeRules
-
-LEAD_NOTE = (
-    " Only team leads and managers (by their agent profile) and holders of MANAGE_SETTINGS"
-    " may do this; anyone else gets PERMISSION_DENIED."
-)
 
 
 class SupportIntakeRulesError(Error):
@@ -70,7 +62,9 @@ class SupportIntakeRulesInput(graphene.InputObjectType):
         description = "A change to the intake rules; fields left out stay as they are."
 
 
-class SupportIntakeRulesUpdate(BaseMutation):
+class SupportIntakeRulesUpdate(LeadMutation):
+    domain_errors = (IntakeRulesError,)
+
     intake_rules = graphene.Field(SupportIntakeRules, description="The rules after the change.")
 
     class Arguments:
@@ -88,20 +82,11 @@ class SupportIntakeRulesUpdate(BaseMutation):
         error_type_class = SupportIntakeRulesError
 
     @classmethod
-    def mutate(cls, root: Any, info: Any, **data: Any) -> Any:
-        context: RequestContext = info.context
-        require_permissions(context.requestor, cls._meta.permissions)
-        require_lead(context.requestor)
-        try:
-            with transaction.atomic():
-                return cls.perform_mutation(info, **data)
-        except IntakeRulesError as exc:
-            return cls(
-                errors=[
-                    SupportIntakeRulesError(field=p.field, message=p.message, code=p.code.value)
-                    for p in exc.problems
-                ]
-            )
+    def errors_from(cls, exc: Any) -> list[Any]:
+        return [
+            SupportIntakeRulesError(field=p.field, message=p.message, code=p.code.value)
+            for p in exc.problems
+        ]
 
     @classmethod
     def perform_mutation(cls, info: Any, **data: Any) -> Any:

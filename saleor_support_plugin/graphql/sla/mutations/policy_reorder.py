@@ -4,9 +4,10 @@ import graphene
 
 from ....sla.actions import reorder_policies
 from ....sla.error_codes import SlaError, SlaErrorCode
+from ...agents.permissions import LEAD_NOTE, LEAD_PERMISSIONS
 from ...core.ids import pk_from_global_id
 from ..types import POLICY_TYPE_NAME, SupportSlaPolicy
-from .sla_common import LEAD_NOTE, LEAD_PERMISSIONS, SlaMutation, SupportSlaError
+from .sla_common import SlaMutation, SupportSlaError
 
 MAX_POLICIES = 500
 

@@ -3,9 +3,10 @@ from typing import Any
 import graphene
 
 from ....sla.actions import set_reporting_target
+from ...agents.permissions import LEAD_NOTE, LEAD_PERMISSIONS
 from ...tickets.enums import SupportTicketChannelEnum
 from ..types import SupportSlaReportingTarget
-from .sla_common import LEAD_NOTE, LEAD_PERMISSIONS, SlaMutation, SupportSlaError
+from .sla_common import SlaMutation, SupportSlaError
 
 
 class SupportSlaReportingTargetUpdate(SlaMutation):

@@ -4,29 +4,20 @@ from dataclasses import replace
 from typing import Any
 
 import graphene
-from django.db import transaction
 
 from ....sla.actions import CalendarValues, PolicyValues, minute_of_day
 from ....sla.calendar import Interval
 from ....sla.error_codes import SlaError, SlaErrorCode
 from ....sla.models import BusinessCalendar, SlaPolicy
-from ...agents.permissions import require_lead
-from ...core.context import RequestContext
+from ...agents.permissions import LEAD_NOTE as LEAD_NOTE
+from ...agents.permissions import LEAD_PERMISSIONS as LEAD_PERMISSIONS
+from ...agents.permissions import LeadMutation
 from ...core.ids import pk_from_global_id
-from ...core.mutations import BaseMutation
-from ...core.permissions import AGENT_PERMISSIONS, require_permissions
 from ...core.types import Error
 from ...tickets.enums import SupportTicketChannelEnum, SupportTicketPriorityEnum
 from ...users.types import USER_TYPE_NAME
 from ..enums import SupportSlaBreachActionEnum, SupportSlaErrorCode, SupportWeekdayEnum
 from ..types import CALENDAR_TYPE_NAME, POLICY_TYPE_NAME
-
-LEAD_PERMISSIONS = AGENT_PERMISSIONS
-"""Leads are agents first; ``require_lead`` adds the role check (see ``agents.access``)."""
-LEAD_NOTE = (
-    " Only team leads and managers (by their agent profile) and holders of MANAGE_SETTINGS"
-    " may do this; anyone else gets PERMISSION_DENIED."
-)
 
 
 class SupportSlaError(Error):
@@ -36,23 +27,13 @@ class SupportSlaError(Error):
         description = "An error of a calendar, SLA policy or reporting target mutation."
 
 
-class SlaMutation(BaseMutation):
-    """``BaseMutation`` for team leads, reporting ``SlaError`` as ``SupportSlaError``."""
+class SlaMutation(LeadMutation):
+    """A calendar, policy or target mutation for team leads, reporting ``SlaError``."""
+
+    domain_errors = (SlaError,)
 
     class Meta:
         abstract = True
-
-    @classmethod
-    def mutate(cls, root: Any, info: Any, **data: Any) -> Any:
-        context: RequestContext = info.context
-        require_permissions(context.requestor, cls._meta.permissions)
-        require_lead(context.requestor)
-        try:
-            with transaction.atomic():
-                return cls.perform_mutation(info, **data)
-        except SlaError as exc:
-            error = SupportSlaError(field=exc.field, message=exc.message, code=exc.code.value)
-            return cls(errors=[error])
 
 
 def calendar_by_global_id(global_id: str, *, field: str = "id") -> BusinessCalendar:
