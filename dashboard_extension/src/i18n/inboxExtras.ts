@@ -1,5 +1,7 @@
 /** Live view counts and highlighted search matches in the inbox. */
 
+import type { FeatureMessages } from "./feature";
+
 const en = {
   "inbox.viewCountCapped": "{count}+",
   "inbox.match.message": "Message:",
@@ -8,14 +10,7 @@ const en = {
   "inbox.match.order": "Order:",
 } as const;
 
-type Keys = keyof typeof en;
-
-export const inboxExtrasMessages: {
-  en: typeof en;
-  ro: Record<Keys, string>;
-  pl: Record<Keys, string>;
-  fa: Record<Keys, string>;
-} = {
+export const inboxExtrasMessages: FeatureMessages<typeof en> = {
   en,
   ro: {
     "inbox.viewCountCapped": "{count}+",

@@ -1,5 +1,7 @@
 /** The settings screens (teams, agents, routing, categories, intake, calendars, SLA policies, macros). */
 
+import type { FeatureMessages } from "./feature";
+
 const en = {
   "settings.title": "Settings",
   "settings.nav": "Settings",
@@ -358,14 +360,7 @@ const en = {
   "settings.macros.error.category.NOT_FOUND": "This category cannot be used any more.",
 } as const;
 
-type Keys = keyof typeof en;
-
-export const settingsMessages: {
-  en: typeof en;
-  ro: Record<Keys, string>;
-  pl: Record<Keys, string>;
-  fa: Record<Keys, string>;
-} = {
+export const settingsMessages: FeatureMessages<typeof en> = {
   en,
   ro: {
     "settings.title": "Setări",

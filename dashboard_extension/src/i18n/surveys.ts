@@ -1,5 +1,7 @@
 /** Satisfaction surveys: what the customer answered before, beside the ticket. */
 
+import type { FeatureMessages } from "./feature";
+
 const en = {
   "surveys.title": "Previous satisfaction",
   "surveys.none": "No survey answers yet.",
@@ -19,14 +21,7 @@ const en = {
   "surveys.question.NPS": "Would recommend the shop",
 } as const;
 
-type Keys = keyof typeof en;
-
-export const surveysMessages: {
-  en: typeof en;
-  ro: Record<Keys, string>;
-  pl: Record<Keys, string>;
-  fa: Record<Keys, string>;
-} = {
+export const surveysMessages: FeatureMessages<typeof en> = {
   en,
   ro: {
     "surveys.title": "Satisfacția de până acum",

@@ -1,5 +1,7 @@
 /** Escalation, tier, team, merge and split on the ticket screen. */
 
+import type { FeatureMessages } from "./feature";
+
 const en = {
   "actions.cancel": "Cancel",
   "actions.team": "Team",
@@ -90,14 +92,7 @@ const en = {
   "event.SURVEY_ANSWERED": "Survey answered",
 } as const;
 
-type Keys = keyof typeof en;
-
-export const ticketActionsMessages: {
-  en: typeof en;
-  ro: Record<Keys, string>;
-  pl: Record<Keys, string>;
-  fa: Record<Keys, string>;
-} = {
+export const ticketActionsMessages: FeatureMessages<typeof en> = {
   en,
   ro: {
     "event.TEAM_CHANGED": "Echipă schimbată",
